@@ -1,0 +1,34 @@
+// Build config for the three Electron targets; the renderer is also what the Chromium E2E mode loads.
+import { resolve } from 'node:path'
+import { defineConfig } from 'electron-vite'
+import vue from '@vitejs/plugin-vue'
+
+export default defineConfig({
+  main: {
+    build: {
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'src-main/index.ts') }
+      }
+    }
+  },
+  preload: {
+    build: {
+      // A sandboxed preload cannot require() from node_modules: bundle everything into one file.
+      externalizeDeps: false,
+      isolatedEntries: true,
+      rollupOptions: {
+        input: { preload: resolve(__dirname, 'src-main/preload.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' }
+      }
+    }
+  },
+  renderer: {
+    root: resolve(__dirname, 'src-renderer'),
+    plugins: [vue()],
+    build: {
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'src-renderer/index.html') }
+      }
+    }
+  }
+})

@@ -1,0 +1,54 @@
+// Implements the contract on top of the core and turns every call into an ApiResult: the
+// payload is parsed with its schema first, errors become typed results, nothing throws.
+// ipc.ts (Electron) and the E2E harness (Chromium mode) both call `dispatch`.
+import { ClausewiseError, formatProblem } from '../core/errors'
+import type { Library } from '../core/library'
+import { formatPath } from '../core/io/yaml-schema'
+import { API_METHODS, type ApiError, type ApiMethod, type ApiResult, type ArgsOf, type ValueOf } from './contract'
+import { API_ARG_SCHEMAS } from './schemas'
+
+export interface Services {
+  library: Library
+}
+
+type Implementations = { [M in ApiMethod]: (args: ArgsOf<M>) => Promise<ValueOf<M>> }
+
+function implement({ library }: Services): Implementations {
+  return {
+    getLibrary: () => library.index(),
+    getSource: ({ id }) => library.source(id),
+    getVersion: ({ id }) => library.version(id)
+  }
+}
+
+export type Dispatch = (method: string, payload: unknown) => Promise<ApiResult<unknown>>
+
+export function createDispatch(services: Services, log: (message: string, err: unknown) => void = console.error): Dispatch {
+  const impl = implement(services)
+  const known = new Set<string>(API_METHODS)
+  return async (method, payload) => {
+    if (!known.has(method)) return failure('invalid-argument', `unknown API method "${String(method).slice(0, 64)}"`)
+    const name = method as ApiMethod
+    const parsed = API_ARG_SCHEMAS[name].safeParse(payload)
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]
+      const where = issue ? formatPath(issue.path) : ''
+      return failure('invalid-argument', `${name}: ${where ? `${where} ` : 'argument '}${issue?.message ?? 'is invalid'}`)
+    }
+    try {
+      // The schema guarantees the argument's type; the cast only re-links it to its method.
+      const value = await (impl[name] as (args: unknown) => Promise<unknown>)(parsed.data)
+      return { ok: true, value }
+    } catch (err) {
+      if (err instanceof ClausewiseError) {
+        return failure(err.problem.code === 'internal' ? 'internal' : err.problem.code, formatProblem(err.problem))
+      }
+      log(`clausewise: ${name} failed`, err)
+      return failure('internal', `${name} failed unexpectedly; the details are in the application log`)
+    }
+  }
+}
+
+function failure(code: ApiError['code'], message: string): ApiResult<never> {
+  return { ok: false, error: { code, message } }
+}

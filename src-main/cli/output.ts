@@ -1,0 +1,39 @@
+// Terminal output helpers for the CLI: colour only on a TTY (and never with NO_COLOR), dates
+// in the reviewer's long form, problems printed to stderr in one "file:line: field: message" form.
+import { formatProblem, type Problem } from '../core/errors'
+
+export interface Out {
+  stdout: (text: string) => void
+  stderr: (text: string) => void
+  color: boolean
+}
+
+export function processOut(): Out {
+  return {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    color: Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'] && process.env['TERM'] !== 'dumb'
+  }
+}
+
+const SGR = { bold: [1, 22], dim: [2, 22], red: [31, 39], green: [32, 39], blue: [34, 39], yellow: [33, 39], strike: [9, 29], underline: [4, 24] } as const
+export type Style = keyof typeof SGR
+
+export function style(out: Out, text: string, ...styles: Style[]): string {
+  if (!out.color || styles.length === 0) return text
+  return styles.reduce((t, s) => `\u001b[${SGR[s][0]}m${t}\u001b[${SGR[s][1]}m`, text)
+}
+
+export function reportProblems(out: Out, problems: readonly Problem[]): void {
+  for (const p of problems) out.stderr(`clausewise: ${formatProblem(p)}\n`)
+}
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+
+/** "2025-10-28" → "28 October 2025", "2025-01" → "January 2025", "2019" → "2019". */
+export function longDate(iso: string): string {
+  const [y, m, d] = iso.split('-')
+  const month = m ? MONTH_NAMES[Number(m) - 1] : undefined
+  if (!month) return y ?? iso
+  return d ? `${Number(d)} ${month} ${y}` : `${month} ${y}`
+}

@@ -1,0 +1,71 @@
+// Loads every agreement model in a folder: each bad file becomes a located Problem and the
+// good ones still load, sorted into the timeline.
+import { readdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import { ClausewiseError, type Problem } from '../errors'
+import { readTextFile } from '../io/read-text'
+import { parseYamlWithSchema } from '../io/yaml-schema'
+import { ModelSchema } from './schema'
+import type { Version } from './types'
+
+const MODEL_FILE = /\.ya?ml$/i
+export const MAX_MODEL_BYTES = 16 * 1024 * 1024
+
+export interface ModelsLoad {
+  versions: Version[]
+  problems: Problem[]
+}
+
+export async function loadModels(dir: string): Promise<ModelsLoad> {
+  let files: string[]
+  try {
+    files = (await readdir(dir)).filter((f) => MODEL_FILE.test(f)).sort()
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code
+    return {
+      versions: [],
+      problems: [{ code: 'unreadable', file: dir, message: code === 'ENOENT' ? 'models folder not found' : String(err) }]
+    }
+  }
+  const versions: Version[] = []
+  const problems: Problem[] = []
+  const byId = new Map<string, string>()
+  for (const file of files) {
+    try {
+      const version = parseModel(await readTextFile(join(dir, file), MAX_MODEL_BYTES), file)
+      const other = byId.get(version.id)
+      if (other) throw new ClausewiseError({ code: 'invalid-file', file, field: 'id', message: `version id "${version.id}" is already used by ${other}` })
+      byId.set(version.id, file)
+      versions.push(version)
+    } catch (err) {
+      if (err instanceof ModelFileError) problems.push(...err.problems)
+      else problems.push(err instanceof ClausewiseError ? err.problem : { code: 'unreadable', file, message: String(err) })
+    }
+  }
+  return { versions: versions.sort(byTimeline), problems }
+}
+
+/** Parses one model file; throws a ClausewiseError holding the first problem (all are in `problems`). */
+export function parseModel(text: string, file: string): Version {
+  const parsed = parseYamlWithSchema(text, file, ModelSchema)
+  if (!parsed.ok) throw new ModelFileError(parsed.problems)
+  const m = parsed.value
+  return { ...m, file, clauseCount: m.clauses.length }
+}
+
+/** A model file with one or more problems; `problem` is the first, the message lists them all. */
+export class ModelFileError extends ClausewiseError {
+  readonly problems: Problem[]
+  constructor(problems: Problem[]) {
+    super(problems[0] ?? { code: 'invalid-file', message: 'invalid model file' })
+    this.problems = problems
+    if (problems.length > 1) this.message += ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})`
+  }
+}
+
+/** Oldest first; partial dates sort by their first day, ties by id so the order is stable. */
+function byTimeline(a: Version, b: Version): number {
+  const da = a.date.padEnd(10, '-00')
+  const db = b.date.padEnd(10, '-00')
+  return da < db ? -1 : da > db ? 1 : a.id.localeCompare(b.id)
+}

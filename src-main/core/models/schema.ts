@@ -1,0 +1,45 @@
+// The schema of an agreement model file; its messages are written for the person editing it.
+import { z } from 'zod'
+
+/** YAML reads `2019` or `2025-10` unquoted as a number or a string: accept both as text. */
+const text = (what: string) =>
+  z.preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string({ error: `${what} must be text` }))
+
+export const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/
+const id = text('id').pipe(z.string().regex(ID_PATTERN, 'must be lower-case letters, digits and dashes, like "ip-licence"'))
+
+export const ISO_PARTIAL_DATE = /^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/
+
+const date = text('date').pipe(
+  z
+    .string()
+    .regex(ISO_PARTIAL_DATE, 'must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD')
+    .refine((s) => s.length < 10 || !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'is not a real calendar date')
+)
+
+const nonEmpty = (what: string) => text(what).pipe(z.string().trim().min(1, `${what} must not be empty`))
+
+export const ClauseSchema = z
+  .object({ id, heading: nonEmpty('heading'), text: nonEmpty('text') })
+  .strict()
+
+export const ModelSchema = z
+  .object({
+    id,
+    title: nonEmpty('title'),
+    date,
+    kind: z.enum(['agreement', 'amendment', 'statement'], { error: 'must be one of agreement, amendment, statement' }),
+    summary: nonEmpty('summary'),
+    clauses: z.array(ClauseSchema, { error: 'must be a list of clauses' })
+  })
+  .strict()
+  .superRefine((model, ctx) => {
+    const first = new Map<string, number>()
+    model.clauses.forEach((clause, i) => {
+      const earlier = first.get(clause.id)
+      if (earlier === undefined) first.set(clause.id, i)
+      else ctx.addIssue({ code: 'custom', path: ['clauses', i, 'id'], message: `duplicate clause id "${clause.id}" (also clauses[${earlier}])` })
+    })
+  })
+
+export type ModelFile = z.output<typeof ModelSchema>

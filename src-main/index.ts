@@ -1,0 +1,113 @@
+// Electron entry: app lifecycle, the hardened window, the app:// protocol, the menu. All
+// behaviour lives in core/; this file only wires it to Electron.
+import { join } from 'node:path'
+import { app, BrowserWindow, ipcMain, Menu, protocol, session } from 'electron'
+import { createDispatch } from './api/handlers'
+import { Library } from './core/library'
+import { registerIpc } from './ipc'
+import { APP_ORIGIN, APP_SCHEME, serveAppRequest } from './protocol'
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }
+])
+
+// electron-vite sets this in `dev` only; packaged and preview builds use app://.
+const devServerUrl = process.env['ELECTRON_RENDERER_URL']
+const rendererOrigin = devServerUrl ? new URL(devServerUrl).origin : APP_ORIGIN
+
+function resourcesRoot(): string {
+  return app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources')
+}
+
+function isOurUrl(url: string): boolean {
+  try {
+    return new URL(url).origin === rendererOrigin
+  } catch {
+    return false
+  }
+}
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 860,
+    minWidth: 900,
+    minHeight: 600,
+    title: 'Clausewise',
+    show: false,
+    backgroundColor: '#f7f6f3',
+    webPreferences: {
+      preload: join(__dirname, '../preload/preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false
+    }
+  })
+  win.once('ready-to-show', () => win.show())
+  win.webContents.on('will-navigate', (event, url) => {
+    if (!isOurUrl(url)) event.preventDefault()
+  })
+  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }))
+  void win.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`)
+  return win
+}
+
+function buildMenu(): Menu {
+  const isMac = process.platform === 'darwin'
+  return Menu.buildFromTemplate([
+    ...(isMac ? [{ role: 'appMenu' as const }] : []),
+    { role: 'fileMenu' },
+    { role: 'editMenu' },
+    { role: 'viewMenu' },
+    { role: 'windowMenu' },
+    {
+      role: 'help',
+      submenu: [{ label: `About Clausewise ${app.getVersion()}`, click: () => app.showAboutPanel() }]
+    }
+  ])
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    const [win] = BrowserWindow.getAllWindows()
+    if (win) {
+      if (win.isMinimized()) win.restore()
+      win.focus()
+    }
+  })
+
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault())
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+  })
+
+  void app.whenReady().then(() => {
+    const rendererRoot = join(__dirname, '../renderer')
+    protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererRoot, request))
+    session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
+    session.defaultSession.setPermissionCheckHandler(() => false)
+
+    // The CLAUSEWISE_*_DIR overrides let the E2E suite point the app at test fixtures.
+    const root = resourcesRoot()
+    const library = new Library({
+      sourcesDir: process.env['CLAUSEWISE_SOURCES_DIR'] ?? join(root, 'sources'),
+      modelsDir: process.env['CLAUSEWISE_MODELS_DIR'] ?? join(root, 'models')
+    })
+    registerIpc(ipcMain, createDispatch({ library }), isOurUrl)
+
+    app.setAboutPanelOptions({ applicationName: 'Clausewise', applicationVersion: app.getVersion() })
+    Menu.setApplicationMenu(buildMenu())
+    createWindow()
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createWindow()
+    })
+  })
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+}

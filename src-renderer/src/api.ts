@@ -1,0 +1,35 @@
+// The only module that touches window.api: unwraps typed results into values or ApiCallErrors,
+// so stores and views deal in data and one error type.
+import type { ApiErrorCode, ApiResult, ClausewiseApi } from '../../src-main/api/contract'
+
+export class ApiCallError extends Error {
+  readonly code: ApiErrorCode | 'unavailable'
+  constructor(code: ApiErrorCode | 'unavailable', message: string) {
+    super(message)
+    this.name = 'ApiCallError'
+    this.code = code
+  }
+}
+
+function bridge(): ClausewiseApi {
+  if (!window.api) {
+    throw new ApiCallError('unavailable', 'Clausewise’s document service is not available. Open this window from the Clausewise app.')
+  }
+  return window.api
+}
+
+async function unwrap<T>(pending: Promise<ApiResult<T>>): Promise<T> {
+  const result = await pending
+  if (result.ok) return result.value
+  throw new ApiCallError(result.error.code, result.error.message)
+}
+
+export const api = {
+  getLibrary: () => unwrap(bridge().getLibrary()),
+  getSource: (id: string) => unwrap(bridge().getSource({ id })),
+  getVersion: (id: string) => unwrap(bridge().getVersion({ id }))
+}
+
+export function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err)
+}

@@ -1,0 +1,135 @@
+// The `app` fixture: a page showing Clausewise in the project's mode. In Chromium mode the built
+// renderer is served from out/renderer by request interception (no server, no network) and
+// window.api is a bridge to the same dispatch that ipc.ts registers in Electron.
+import { readFile } from 'node:fs/promises'
+import { extname, join, normalize, sep } from 'node:path'
+import { _electron, chromium, expect, test as base, type Browser, type ElectronApplication, type Page, type TestInfo } from '@playwright/test'
+import AxeBuilder from '@axe-core/playwright'
+import { API_METHODS } from '../../src-main/api/contract'
+import { createDispatch } from '../../src-main/api/handlers'
+import { Library } from '../../src-main/core/library'
+import { CONTENT_SECURITY_POLICY } from '../../src-main/protocol'
+import { ROOT, type Mode } from './modes'
+
+export const HARNESS_ORIGIN = 'http://clausewise.test'
+const RENDERER_DIR = join(ROOT, 'out/renderer')
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.woff2': 'font/woff2', '.svg': 'image/svg+xml', '.png': 'image/png' }
+
+export interface AppOptions {
+  sourcesDir: string
+  modelsDir: string
+}
+
+export interface ClausewiseApp {
+  mode: Mode
+  page: Page
+  /** Opens a screen by its hash route, e.g. `/versions/2025-10`. */
+  goto(route: string): Promise<void>
+  /** Saves a full-window screenshot as test-results/screens/<mode>/<name>.png and attaches it. */
+  screenshot(name: string): Promise<void>
+  /** Serious and critical axe-core violations on the current screen. */
+  seriousA11yViolations(): Promise<string[]>
+  /** Fails the test when the page logged an uncaught error or a console error. */
+  assertNoPageErrors(): void
+}
+
+interface Fixtures {
+  appOptions: AppOptions
+  app: ClausewiseApp
+}
+
+export const test = base.extend<Fixtures, { browser: Browser }>({
+  appOptions: [{ sourcesDir: join(ROOT, 'resources/sources'), modelsDir: join(ROOT, 'resources/models') }, { option: true }],
+  app: async ({ appOptions }, use, testInfo) => {
+    const mode = testInfo.project.name as Mode
+    if (mode === 'electron') {
+      const electronApp = await launchElectron(appOptions)
+      try {
+        const page = await electronApp.firstWindow()
+        const app = wrap(mode, page, testInfo)
+        await use(app)
+        app.assertNoPageErrors()
+      } finally {
+        await electronApp.close()
+      }
+      return
+    }
+    const browser = await chromium.launch({ executablePath: String(testInfo.project.metadata['executable']), args: CHROMIUM_ARGS })
+    try {
+      const page = await openHarnessPage(browser, appOptions)
+      const app = wrap(mode, page, testInfo)
+      await use(app)
+      app.assertNoPageErrors()
+    } finally {
+      await browser.close()
+    }
+  }
+})
+
+export { expect }
+
+async function launchElectron(options: AppOptions): Promise<ElectronApplication> {
+  return _electron.launch({
+    args: [join(ROOT, 'out/main/index.js')],
+    env: { ...process.env, CLAUSEWISE_SOURCES_DIR: options.sourcesDir, CLAUSEWISE_MODELS_DIR: options.modelsDir }
+  })
+}
+
+async function openHarnessPage(browser: Browser, options: AppOptions): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } })
+  // Serve out/renderer at HARNESS_ORIGIN; every other request is refused, as in the app.
+  await context.route('**/*', async (route) => {
+    const url = new URL(route.request().url())
+    if (url.origin !== HARNESS_ORIGIN) return route.abort('blockedbyclient')
+    const path = normalize(join(RENDERER_DIR, decodeURIComponent(url.pathname)))
+    if (!path.startsWith(RENDERER_DIR + sep)) return route.fulfill({ status: 404 })
+    try {
+      const body = await readFile(path)
+      return route.fulfill({ status: 200, body, headers: { 'Content-Type': MIME[extname(path)] ?? 'application/octet-stream', 'Content-Security-Policy': CONTENT_SECURITY_POLICY } })
+    } catch {
+      return route.fulfill({ status: 404 })
+    }
+  })
+  const dispatch = createDispatch({ library: new Library(options) })
+  await context.exposeFunction('__clausewiseDispatch', (method: string, payload: unknown) => dispatch(method, payload))
+  // The same surface the preload exposes: one frozen wrapper per contract method.
+  await context.addInitScript((methods: readonly string[]) => {
+    const w = window as unknown as { __clausewiseDispatch: (m: string, p: unknown) => Promise<unknown>; api: unknown }
+    const call = w.__clausewiseDispatch
+    w.api = Object.freeze(Object.fromEntries(methods.map((m) => [m, (args?: unknown) => call(m, args)])))
+  }, [...API_METHODS])
+  return context.newPage()
+}
+
+function wrap(mode: Mode, page: Page, testInfo: TestInfo): ClausewiseApp {
+  const errors: string[] = []
+  page.on('pageerror', (err) => errors.push(err.message))
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text())
+  })
+  return {
+    mode,
+    page,
+    async goto(route) {
+      const url = mode === 'electron' ? null : `${HARNESS_ORIGIN}/index.html#${route}`
+      if (url) await page.goto(url)
+      else await page.evaluate((r) => (window.location.hash = r), route)
+      await expect(page.locator('#app')).not.toBeEmpty()
+    },
+    assertNoPageErrors() {
+      expect(errors, 'errors logged by the page').toEqual([])
+    },
+    async screenshot(name) {
+      const path = join(ROOT, 'test-results/screens', mode, `${name}.png`)
+      await page.screenshot({ path, fullPage: true })
+      await testInfo.attach(name, { path, contentType: 'image/png' })
+    },
+    async seriousA11yViolations() {
+      const results = await new AxeBuilder({ page }).analyze()
+      return results.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
+    }
+  }
+}

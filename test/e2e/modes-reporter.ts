@@ -1,0 +1,22 @@
+// Closes the run with the modes that actually executed tests, so a log never overstates coverage.
+import type { FullResult, Reporter, TestCase, TestResult } from '@playwright/test/reporter'
+import { selectedModes } from './modes'
+
+export default class ModesReporter implements Reporter {
+  private readonly counts = new Map<string, { passed: number; failed: number }>()
+
+  onTestEnd(test: TestCase, result: TestResult): void {
+    const project = test.parent.project()?.name ?? 'unknown'
+    const c = this.counts.get(project) ?? { passed: 0, failed: 0 }
+    if (result.status === 'passed') c.passed++
+    else if (result.status !== 'skipped') c.failed++
+    this.counts.set(project, c)
+  }
+
+  onEnd(_result: FullResult): void {
+    const { skipped } = selectedModes()
+    const ran = [...this.counts.entries()].map(([mode, c]) => `${mode} (${c.passed} passed, ${c.failed} failed)`)
+    console.log(`\nE2E modes run: ${ran.join(', ') || 'none'}`)
+    for (const s of skipped) console.log(`E2E mode NOT run: ${s.mode} — ${s.detail}`)
+  }
+}

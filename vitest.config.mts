@@ -1,0 +1,10 @@
+// Unit tests: plain Node, no Electron, no browser.
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  test: {
+    include: ['test/unit/**/*.test.ts'],
+    environment: 'node',
+    reporters: ['default']
+  }
+})
