@@ -33,7 +33,7 @@ export function createDispatch(services: Services, log: (message: string, err: u
     if (!parsed.success) {
       const issue = parsed.error.issues[0]
       const where = issue ? formatPath(issue.path) : ''
-      return failure('invalid-argument', `${name}: ${where ? `${where} ` : 'argument '}${issue?.message ?? 'is invalid'}`)
+      return failure('invalid-argument', `${name}: ${where || 'argument'}: ${issue?.message ?? 'invalid'}`)
     }
     try {
       // The schema guarantees the argument's type; the cast only re-links it to its method.

@@ -39,9 +39,24 @@ interface Fixtures {
   app: ClausewiseApp
 }
 
-export const test = base.extend<Fixtures, { browser: Browser }>({
+interface WorkerFixtures {
+  /** One Chromium per worker in Chromium mode (each test gets a fresh context); null in Electron mode. */
+  harnessBrowser: Browser | null
+}
+
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  harnessBrowser: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a destructured object
+    async ({}, use, workerInfo) => {
+      if (workerInfo.project.name !== 'chromium') return use(null)
+      const browser = await chromium.launch({ executablePath: String(workerInfo.project.metadata['executable']), args: CHROMIUM_ARGS })
+      await use(browser)
+      await browser.close()
+    },
+    { scope: 'worker' }
+  ],
   appOptions: [{ sourcesDir: join(ROOT, 'resources/sources'), modelsDir: join(ROOT, 'resources/models') }, { option: true }],
-  app: async ({ appOptions }, use, testInfo) => {
+  app: async ({ appOptions, harnessBrowser }, use, testInfo) => {
     const mode = testInfo.project.name as Mode
     if (mode === 'electron') {
       const electronApp = await launchElectron(appOptions)
@@ -55,14 +70,14 @@ export const test = base.extend<Fixtures, { browser: Browser }>({
       }
       return
     }
-    const browser = await chromium.launch({ executablePath: String(testInfo.project.metadata['executable']), args: CHROMIUM_ARGS })
+    if (!harnessBrowser) throw new Error('Chromium mode without a browser')
+    const page = await openHarnessPage(harnessBrowser, appOptions)
     try {
-      const page = await openHarnessPage(browser, appOptions)
       const app = wrap(mode, page, testInfo)
       await use(app)
       app.assertNoPageErrors()
     } finally {
-      await browser.close()
+      await page.context().close()
     }
   }
 })

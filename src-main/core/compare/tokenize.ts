@@ -1,0 +1,45 @@
+// Splits clause text into the units a redline changes. In word mode, amounts, percentages and
+// dates are single tokens, so "2030" → "2032" or "$135 billion" → "$225 billion" reads as one
+// replacement, never as a patch of digits; hyphenated and apostrophised words stay whole.
+
+export type TokenKind = 'word' | 'space' | 'punct'
+
+export interface Token {
+  text: string
+  kind: TokenKind
+}
+
+const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)'
+const DATE = `(?:\\d{1,2} ${MONTH} \\d{4}|${MONTH} \\d{1,2}, \\d{4}|${MONTH} \\d{4})`
+const AMOUNT = '[$€£¥]?\\d+(?:[.,]\\d+)*(?:\\s?%|\\s(?:billion|million|trillion|thousand)\\b)?'
+const WORD = "[\\p{L}\\p{M}\\p{N}]+(?:['’\\u2010\\u2011-][\\p{L}\\p{M}\\p{N}]+)*"
+
+// Order matters: the first alternative that matches at a position wins.
+const WORD_TOKENS = new RegExp(`(${DATE})|(${AMOUNT})|(${WORD})|(\\s+)|([^])`, 'gu')
+
+export function tokenizeWords(text: string): Token[] {
+  const tokens: Token[] = []
+  for (const m of text.matchAll(WORD_TOKENS)) {
+    const kind: TokenKind = m[4] !== undefined ? 'space' : m[5] !== undefined ? 'punct' : 'word'
+    tokens.push({ text: m[0], kind })
+  }
+  return tokens
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{M}\p{N}]/u
+const SPACE = /\s/u
+
+export function tokenizeChars(text: string): Token[] {
+  const tokens: Token[] = []
+  for (const ch of text) {
+    tokens.push({ text: ch, kind: SPACE.test(ch) ? 'space' : LETTER_OR_DIGIT.test(ch) ? 'word' : 'punct' })
+  }
+  return tokens
+}
+
+/** Number of words in `text`, counting an amount or a date as one word, as the redline does. */
+export function countWords(text: string): number {
+  let n = 0
+  for (const t of tokenizeWords(text)) if (t.kind === 'word') n++
+  return n
+}

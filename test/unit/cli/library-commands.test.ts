@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest'
+import { join } from 'node:path'
+import { cp, mkdtemp, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { main } from '../../../src-main/cli'
+import type { Out } from '../../../src-main/cli/output'
+
+const ROOT = join(__dirname, '../../..')
+
+async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = ''
+  let stderr = ''
+  const out: Out = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), color: false }
+  const code = await main(argv, out)
+  return { code, stdout, stderr }
+}
+
+describe('clausewise sources', () => {
+  it('prints only JSON on stdout: five sources with offsets that slice back', async () => {
+    const { code, stdout, stderr } = await run('sources', '--json')
+    expect(code).toBe(0)
+    expect(stderr).toBe('')
+    const sources = JSON.parse(stdout) as Array<{ title: string; text: string; sentences: Array<{ start: number; end: number }> }>
+    expect(sources).toHaveLength(5)
+    for (const s of sources) {
+      expect(s.title.length).toBeGreaterThan(0)
+      for (const { start, end } of s.sentences) expect(s.text.slice(start, end).trim()).toBe(s.text.slice(start, end))
+    }
+  })
+
+  it('prints a readable list without --json', async () => {
+    const { stdout } = await run('sources')
+    expect(stdout).toContain('5 sources')
+    expect(stdout).toContain('Insights · Insights AI · 8 March 2026')
+  })
+})
+
+describe('clausewise versions', () => {
+  it('prints the versions in date order with their clauses', async () => {
+    const { code, stdout } = await run('versions', '--json')
+    expect(code).toBe(0)
+    const versions = JSON.parse(stdout) as Array<{ id: string; clauses: unknown[] }>
+    expect(versions.map((v) => v.id)).toEqual(['2019', '2025-01', '2025-10', '2026-02', '2026-04'])
+    expect(versions.every((v) => v.clauses.length > 0)).toBe(true)
+  })
+
+  it('names a malformed file on stderr, exits 1 and still prints the good versions', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'clausewise-cli-'))
+    await cp(join(ROOT, 'resources/models'), dir, { recursive: true })
+    await writeFile(join(dir, 'zz-broken.yaml'), 'id: broken\nclauses: [\n')
+    const { code, stdout, stderr } = await run('versions', '--json', '--models-dir', dir)
+    expect(code).toBe(1)
+    expect(JSON.parse(stdout)).toHaveLength(5)
+    expect(stderr).toMatch(/^clausewise: zz-broken\.yaml:\d+: YAML syntax: /)
+  })
+})
+
+describe('usage', () => {
+  it('shows help', async () => {
+    const { code, stdout } = await run('--help')
+    expect(code).toBe(0)
+    expect(stdout).toContain('Usage: clausewise <command>')
+  })
+
+  it.each([
+    [['frobnicate'], 'unknown command "frobnicate"'],
+    [['sources', '--bogus'], "Unknown option '--bogus'"],
+    [[], 'Usage:'],
+    [['sources', 'extra'], 'unexpected argument "extra"']
+  ])('rejects %j with exit 2', async (argv, message) => {
+    const { code, stderr } = await run(...argv)
+    expect(code).toBe(2)
+    expect(stderr).toContain(message)
+  })
+})
