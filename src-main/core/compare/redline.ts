@@ -168,7 +168,7 @@ function toRuns(parts: readonly Part[]): Run[] {
       runs.push({ kind: 'equal', text: p.text })
       continue
     }
-    const kind = p.ignored ? 'ignored' : 'change'
+    const kind: 'ignored' | 'change' = p.ignored ? 'ignored' : 'change'
     const last = runs[runs.length - 1]
     const run = last && last.kind === kind ? last : { kind, del: '', ins: '' }
     if (run !== last) runs.push(run)
