@@ -2,6 +2,7 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { Library } from './core/library'
+import { compareCommand } from './cli/compare-command'
 import { listSources, listVersions } from './cli/library-commands'
 import { processOut, type Out } from './cli/output'
 
@@ -12,6 +13,9 @@ const USAGE = `Usage: clausewise <command> [options]
 Commands:
   sources             list the source articles (metadata, text, paragraphs, sentences, dates)
   versions            list the agreement versions, oldest first, with their clauses
+  compare             redline two versions clause by clause:
+                        --base ID --target ID [--granularity word|char]
+                        [--ignore-case] [--ignore-punctuation] [--ignore-whitespace]
 
 Options:
   --json              print JSON only on stdout (problems still go to stderr)
@@ -19,8 +23,9 @@ Options:
   --models-dir DIR    read agreement models (*.yaml) from DIR
   -h, --help          show this help
 
-Exit status: 0 when everything loaded, 1 when some file had a problem (the valid items are
-still printed), 2 for a usage error.
+Exit status: 0 on success; 1 when a file had a problem (sources, versions: the valid items
+are still printed) or a version id is unknown (compare); 2 for a usage error. compare
+reports problems in unrelated model files on stderr and still compares.
 `
 
 export async function main(argv: readonly string[], out: Out): Promise<number> {
@@ -34,6 +39,12 @@ export async function main(argv: readonly string[], out: Out): Promise<number> {
         json: { type: 'boolean', default: false },
         'sources-dir': { type: 'string' },
         'models-dir': { type: 'string' },
+        base: { type: 'string' },
+        target: { type: 'string' },
+        granularity: { type: 'string', default: 'word' },
+        'ignore-case': { type: 'boolean', default: false },
+        'ignore-punctuation': { type: 'boolean', default: false },
+        'ignore-whitespace': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false }
       }
     })
@@ -51,10 +62,7 @@ export async function main(argv: readonly string[], out: Out): Promise<number> {
     out.stderr(USAGE)
     return 2
   }
-  if (extra.length > 0) {
-    out.stderr(`clausewise: unexpected argument "${extra[0]}"\n\n${USAGE}`)
-    return 2
-  }
+  if (extra.length > 0) return usageError(out, `unexpected argument "${extra[0]}"`)
   const library = new Library({
     sourcesDir: resolve(values['sources-dir'] ?? resolve(BUNDLED, 'sources')),
     modelsDir: resolve(values['models-dir'] ?? resolve(BUNDLED, 'models'))
@@ -64,10 +72,30 @@ export async function main(argv: readonly string[], out: Out): Promise<number> {
       return listSources(library, out, { json: values.json })
     case 'versions':
       return listVersions(library, out, { json: values.json })
+    case 'compare': {
+      const { base, target, granularity } = values
+      if (!base || !target) return usageError(out, 'compare needs --base ID and --target ID')
+      if (granularity !== 'word' && granularity !== 'char') return usageError(out, `--granularity must be word or char, not "${granularity}"`)
+      return compareCommand(library, out, {
+        baseId: base,
+        targetId: target,
+        json: values.json,
+        compare: {
+          granularity,
+          ignoreCase: values['ignore-case'],
+          ignorePunctuation: values['ignore-punctuation'],
+          ignoreWhitespace: values['ignore-whitespace']
+        }
+      })
+    }
     default:
-      out.stderr(`clausewise: unknown command "${command}"\n\n${USAGE}`)
-      return 2
+      return usageError(out, `unknown command "${command}"`)
   }
+}
+
+function usageError(out: Out, message: string): number {
+  out.stderr(`clausewise: ${message}\n\n${USAGE}`)
+  return 2
 }
 
 if (require.main === module) {

@@ -1,6 +1,8 @@
 // Implements the contract on top of the core and turns every call into an ApiResult: the
 // payload is parsed with its schema first, errors become typed results, nothing throws.
 // ipc.ts (Electron) and the E2E harness (Chromium mode) both call `dispatch`.
+import { compareVersions } from '../core/compare/compare'
+import { resolveCompareOptions } from '../core/compare/types'
 import { ClausewiseError, formatProblem } from '../core/errors'
 import type { Library } from '../core/library'
 import { formatPath } from '../core/io/yaml-schema'
@@ -17,7 +19,11 @@ function implement({ library }: Services): Implementations {
   return {
     getLibrary: () => library.index(),
     getSource: ({ id }) => library.source(id),
-    getVersion: ({ id }) => library.version(id)
+    getVersion: ({ id }) => library.version(id),
+    compare: async ({ baseId, targetId, options }) => {
+      const [base, target] = await Promise.all([library.version(baseId), library.version(targetId)])
+      return compareVersions(base, target, resolveCompareOptions(options))
+    }
   }
 }
 

@@ -7,8 +7,23 @@ const id = z.string().min(1, 'must not be empty').max(128, 'is too long').regex(
 
 const idArgs = z.strictObject({ id })
 
+const compareArgs = z.strictObject({
+  baseId: id,
+  targetId: id,
+  options: z
+    .strictObject({
+      granularity: z.enum(['word', 'char']),
+      ignoreCase: z.boolean(),
+      ignorePunctuation: z.boolean(),
+      ignoreWhitespace: z.boolean()
+    })
+    .partial()
+    .optional()
+})
+
 export const API_ARG_SCHEMAS: { [M in ApiMethod]: z.ZodType<ArgsOf<M>> } = {
   getLibrary: z.undefined(),
   getSource: idArgs,
-  getVersion: idArgs
+  getVersion: idArgs,
+  compare: compareArgs
 }

@@ -1,6 +1,6 @@
 // The only module that touches window.api: unwraps typed results into values or ApiCallErrors,
 // so stores and views deal in data and one error type.
-import type { ApiErrorCode, ApiResult, ClausewiseApi } from '../../src-main/api/contract'
+import type { ApiErrorCode, ApiResult, ClausewiseApi, CompareArgs } from '../../src-main/api/contract'
 
 export class ApiCallError extends Error {
   readonly code: ApiErrorCode | 'unavailable'
@@ -27,7 +27,8 @@ async function unwrap<T>(pending: Promise<ApiResult<T>>): Promise<T> {
 export const api = {
   getLibrary: () => unwrap(bridge().getLibrary()),
   getSource: (id: string) => unwrap(bridge().getSource({ id })),
-  getVersion: (id: string) => unwrap(bridge().getVersion({ id }))
+  getVersion: (id: string) => unwrap(bridge().getVersion({ id })),
+  compare: (args: CompareArgs) => unwrap(bridge().compare(args))
 }
 
 export function errorMessage(err: unknown): string {

@@ -18,5 +18,7 @@ export default class ModesReporter implements Reporter {
     const ran = [...this.counts.entries()].map(([mode, c]) => `${mode} (${c.passed} passed, ${c.failed} failed)`)
     console.log(`\nE2E modes run: ${ran.join(', ') || 'none'}`)
     for (const s of skipped) console.log(`E2E mode NOT run: ${s.mode} — ${s.detail}`)
+    const total = [...this.counts.values()].reduce((t, c) => ({ passed: t.passed + c.passed, failed: t.failed + c.failed }), { passed: 0, failed: 0 })
+    console.log(`e2e: ${total.passed} passed, ${total.failed} failed`)
   }
 }

@@ -75,3 +75,13 @@ export interface Comparison {
   summary: ComparisonSummary
   clauses: ClauseComparison[]
 }
+
+/** Fills in defaults for the options a caller left out (or passed as undefined). */
+export function resolveCompareOptions(partial: Partial<CompareOptions> = {}): CompareOptions {
+  return {
+    granularity: partial.granularity ?? DEFAULT_COMPARE_OPTIONS.granularity,
+    ignoreCase: partial.ignoreCase ?? DEFAULT_COMPARE_OPTIONS.ignoreCase,
+    ignorePunctuation: partial.ignorePunctuation ?? DEFAULT_COMPARE_OPTIONS.ignorePunctuation,
+    ignoreWhitespace: partial.ignoreWhitespace ?? DEFAULT_COMPARE_OPTIONS.ignoreWhitespace
+  }
+}
