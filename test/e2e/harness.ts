@@ -1,25 +1,13 @@
 // The `app` fixture: a page showing Clausewise in the project's mode. In Chromium mode the built
 // renderer is served from out/renderer by request interception (no server, no network) and
 // window.api is a bridge to the same dispatch that ipc.ts registers in Electron.
-import { readFile } from 'node:fs/promises'
-import { extname, join, normalize, sep } from 'node:path'
+import { join } from 'node:path'
 import { _electron, chromium, expect, test as base, type Browser, type ElectronApplication, type Page, type TestInfo } from '@playwright/test'
 import AxeBuilder from '@axe-core/playwright'
-import { API_METHODS } from '../../src-main/api/contract'
-import { createDispatch } from '../../src-main/api/handlers'
-import { Library } from '../../src-main/core/library'
-import { CONTENT_SECURITY_POLICY } from '../../src-main/protocol'
+import { CHROMIUM_ARGS, HARNESS_ORIGIN, openHarnessPage, type AppOptions } from './harness-page'
 import { ROOT, type Mode } from './modes'
 
-export const HARNESS_ORIGIN = 'http://clausewise.test'
-const RENDERER_DIR = join(ROOT, 'out/renderer')
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
-const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.woff2': 'font/woff2', '.svg': 'image/svg+xml', '.png': 'image/png' }
-
-export interface AppOptions {
-  sourcesDir: string
-  modelsDir: string
-}
+export type { AppOptions }
 
 export interface ClausewiseApp {
   mode: Mode
@@ -89,32 +77,6 @@ async function launchElectron(options: AppOptions): Promise<ElectronApplication>
     args: [join(ROOT, 'out/main/index.js')],
     env: { ...process.env, CLAUSEWISE_SOURCES_DIR: options.sourcesDir, CLAUSEWISE_MODELS_DIR: options.modelsDir }
   })
-}
-
-async function openHarnessPage(browser: Browser, options: AppOptions): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } })
-  // Serve out/renderer at HARNESS_ORIGIN; every other request is refused, as in the app.
-  await context.route('**/*', async (route) => {
-    const url = new URL(route.request().url())
-    if (url.origin !== HARNESS_ORIGIN) return route.abort('blockedbyclient')
-    const path = normalize(join(RENDERER_DIR, decodeURIComponent(url.pathname)))
-    if (!path.startsWith(RENDERER_DIR + sep)) return route.fulfill({ status: 404 })
-    try {
-      const body = await readFile(path)
-      return route.fulfill({ status: 200, body, headers: { 'Content-Type': MIME[extname(path)] ?? 'application/octet-stream', 'Content-Security-Policy': CONTENT_SECURITY_POLICY } })
-    } catch {
-      return route.fulfill({ status: 404 })
-    }
-  })
-  const dispatch = createDispatch({ library: new Library(options) })
-  await context.exposeFunction('__clausewiseDispatch', (method: string, payload: unknown) => dispatch(method, payload))
-  // The same surface the preload exposes: one frozen wrapper per contract method.
-  await context.addInitScript((methods: readonly string[]) => {
-    const w = window as unknown as { __clausewiseDispatch: (m: string, p: unknown) => Promise<unknown>; api: unknown }
-    const call = w.__clausewiseDispatch
-    w.api = Object.freeze(Object.fromEntries(methods.map((m) => [m, (args?: unknown) => call(m, args)])))
-  }, [...API_METHODS])
-  return context.newPage()
 }
 
 function wrap(mode: Mode, page: Page, testInfo: TestInfo): ClausewiseApp {

@@ -24,6 +24,60 @@ function keyOf(token: Token, options: CompareOptions): string {
 
 export function redlineText(base: string, target: string, options: CompareOptions): Part[] {
   if (base === target) return base === '' ? [] : [{ op: 'equal', text: base }]
+  // Edits in a clause are usually few and local: set the shared head and tail aside before
+  // tokenizing, which is most of the work. The cut points are chosen so that no token (an
+  // amount, a date, a whitespace run) can straddle them; see safeCut.
+  const head = safeCut(base, target, commonPrefix(base, target), 'head')
+  const tail = safeCut(base, target, commonSuffix(base, target, head), 'tail')
+  const parts = redlineMiddle(base.slice(head, base.length - tail), target.slice(head, target.length - tail), options)
+  if (head > 0) parts.unshift({ op: 'equal', text: base.slice(0, head) })
+  if (tail > 0) parts.push({ op: 'equal', text: base.slice(base.length - tail) })
+  return mergeEqualNeighbours(parts)
+}
+
+function commonPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length)
+  let i = 0
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++
+  return i
+}
+
+function commonSuffix(a: string, b: string, reserved: number): number {
+  const n = Math.min(a.length, b.length) - reserved
+  let i = 0
+  while (i < n && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++
+  return i
+}
+
+const LETTER = /\p{L}/u
+
+/**
+ * Shrinks a shared head (or tail) of `length` characters to end at a single space with a
+ * letter on each side, in both texts. Tokens only cross spaces next to digits (amounts, dates)
+ * and whitespace runs are single there, so the middle tokenizes exactly as it would in place.
+ */
+function safeCut(a: string, b: string, length: number, end: 'head' | 'tail'): number {
+  const at = (s: string, k: number): string => (end === 'head' ? s.charAt(k) : s.charAt(s.length - 1 - k))
+  for (let k = length - 1; k >= 1; k--) {
+    // k indexes the space: inside the shared run on both sides, the character after it must also be a letter in both.
+    if (at(a, k) !== ' ' || !LETTER.test(at(a, k - 1))) continue
+    if (LETTER.test(at(a, k + 1)) && LETTER.test(at(b, k + 1))) return k + 1
+  }
+  return 0
+}
+
+function mergeEqualNeighbours(parts: Part[]): Part[] {
+  const out: Part[] = []
+  for (const p of parts) {
+    const last = out[out.length - 1]
+    if (last && last.op === 'equal' && p.op === 'equal') last.text += p.text
+    else out.push(p)
+  }
+  return out
+}
+
+function redlineMiddle(base: string, target: string, options: CompareOptions): Part[] {
+  if (base === target) return base === '' ? [] : [{ op: 'equal', text: base }]
   const tokenize = options.granularity === 'char' ? tokenizeChars : tokenizeWords
   const a = tokenize(base)
   const b = tokenize(target)

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest'
+import { mkdtemp, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { main } from '../../../src-main/cli'
+import type { Out } from '../../../src-main/cli/output'
+import { syntheticPair, toModelYaml } from '../../../bench/synthetic'
+
+interface JsonComparison {
+  summary: Record<string, number>
+  clauses: Array<{ clauseId: string; status: string; base: { text: string } | null; target: { text: string } | null; parts: Array<{ op: string; text: string }> }>
+}
+
+async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = ''
+  let stderr = ''
+  const out: Out = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), color: false }
+  return { code: await main(argv, out), stdout, stderr }
+}
+
+function checkInvariant(c: JsonComparison): void {
+  for (const clause of c.clauses) {
+    expect(clause.parts.filter((p) => p.op !== 'insert').map((p) => p.text).join('')).toBe(clause.base?.text ?? '')
+    expect(clause.parts.filter((p) => p.op !== 'delete').map((p) => p.text).join('')).toBe(clause.target?.text ?? '')
+  }
+}
+
+describe('clausewise compare', () => {
+  it('prints the JSON redline of October 2025 → April 2026 with consistent counts', async () => {
+    const { code, stdout, stderr } = await run('compare', '--base', '2025-10', '--target', '2026-04', '--json')
+    expect(code).toBe(0)
+    expect(stderr).toBe('')
+    const c = JSON.parse(stdout) as JsonComparison
+    checkInvariant(c)
+    for (const status of ['unchanged', 'modified', 'added', 'removed', 'moved']) {
+      expect(c.summary[status]).toBe(c.clauses.filter((x) => x.status === status).length)
+    }
+    const ip = c.clauses.find((x) => x.clauseId === 'ip-licence')!
+    expect(ip.parts).toContainEqual({ op: 'delete', text: 'an exclusive' })
+    expect(ip.parts).toContainEqual({ op: 'insert', text: 'a non-exclusive' })
+  })
+
+  it('keeps the invariant for every ordered pair of bundled versions, through the JSON', async () => {
+    const ids = ['2019', '2025-01', '2025-10', '2026-02', '2026-04']
+    for (const base of ids) {
+      for (const target of ids) {
+        if (base === target) continue
+        const { code, stdout } = await run('compare', '--base', base, '--target', target, '--json', '--granularity', 'char', '--ignore-case')
+        expect(code).toBe(0)
+        checkInvariant(JSON.parse(stdout) as JsonComparison)
+      }
+    }
+  })
+
+  it('prints a readable redline with [-deleted-] and {+inserted+} markers when colour is off', async () => {
+    const { stdout } = await run('compare', '--base', '2025-10', '--target', '2026-04')
+    expect(stdout).toContain('Comparing 28 October 2025 (2025-10) → 27 April 2026 (2026-04)')
+    expect(stdout).toContain('Microsoft holds [-an exclusive-]{+a non-exclusive+} licence')
+  })
+
+  it('answers bad input clearly', async () => {
+    expect(await run('compare', '--base', '2025-10', '--target', 'nope')).toMatchObject({ code: 1, stderr: expect.stringContaining('no version with id "nope"; known versions: 2019, 2025-01') })
+    expect(await run('compare', '--base', '2025-10', '--target', '2025-10')).toMatchObject({ code: 1, stderr: expect.stringContaining('same version') })
+    expect(await run('compare', '--base', '2025-10')).toMatchObject({ code: 2, stderr: expect.stringContaining('compare needs --base ID and --target ID') })
+    expect(await run('compare', '--base', 'a', '--target', 'b', '--granularity', 'line')).toMatchObject({ code: 2, stderr: expect.stringContaining('--granularity must be word or char') })
+  })
+
+  it('compares a 5,000-clause pair given with --models-dir', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'clausewise-5k-'))
+    const { base, target } = syntheticPair(5_000)
+    await writeFile(join(dir, 'base.yaml'), toModelYaml(base))
+    await writeFile(join(dir, 'target.yaml'), toModelYaml(target))
+    const { code, stdout } = await run('compare', '--base', base.id, '--target', target.id, '--json', '--models-dir', dir)
+    expect(code).toBe(0)
+    const c = JSON.parse(stdout) as JsonComparison
+    expect(c.clauses.length).toBeGreaterThan(5_000)
+    expect(c.summary['moved']).toBeGreaterThan(50)
+    checkInvariant(c)
+  })
+})
