@@ -73,8 +73,10 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
 export { expect }
 
 async function launchElectron(options: AppOptions): Promise<ElectronApplication> {
+  // Launch the project folder, as `npm start` does, so app.getAppPath() is the project root.
   return _electron.launch({
-    args: [join(ROOT, 'out/main/index.js')],
+    args: [ROOT],
+    cwd: ROOT,
     env: { ...process.env, CLAUSEWISE_SOURCES_DIR: options.sourcesDir, CLAUSEWISE_MODELS_DIR: options.modelsDir }
   })
 }
