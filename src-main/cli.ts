@@ -3,6 +3,7 @@ import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { Library } from './core/library'
 import { compareCommand } from './cli/compare-command'
+import { citeCommand, evidenceCommand } from './cli/evidence-commands'
 import { listSources, listVersions } from './cli/library-commands'
 import { processOut, type Out } from './cli/output'
 
@@ -16,6 +17,12 @@ Commands:
   compare             redline two versions clause by clause:
                         --base ID --target ID [--granularity word|char]
                         [--ignore-case] [--ignore-punctuation] [--ignore-whitespace]
+  cite                cite a source passage for a clause (creates the workspace when missing):
+                        --workspace FILE --version ID --clause ID --source ID
+                        --quote TEXT --stance supports|contradicts|context
+                        [--note TEXT] [--reviewer NAME]
+  evidence            list a workspace's citations, re-anchored in the current sources:
+                        --workspace FILE [--version ID]
 
 Options:
   --json              print JSON only on stdout (problems still go to stderr)
@@ -45,6 +52,14 @@ export async function main(argv: readonly string[], out: Out): Promise<number> {
         'ignore-case': { type: 'boolean', default: false },
         'ignore-punctuation': { type: 'boolean', default: false },
         'ignore-whitespace': { type: 'boolean', default: false },
+        workspace: { type: 'string' },
+        version: { type: 'string' },
+        clause: { type: 'string' },
+        source: { type: 'string' },
+        quote: { type: 'string' },
+        stance: { type: 'string' },
+        note: { type: 'string' },
+        reviewer: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false }
       }
     })
@@ -87,6 +102,17 @@ export async function main(argv: readonly string[], out: Out): Promise<number> {
           ignoreWhitespace: values['ignore-whitespace']
         }
       })
+    }
+    case 'cite': {
+      const { workspace, version, clause, source, quote, stance } = values
+      if (!workspace || !version || !clause || !source || quote === undefined || !stance) {
+        return usageError(out, 'cite needs --workspace, --version, --clause, --source, --quote and --stance')
+      }
+      return citeCommand(library, out, { workspace: resolve(workspace), versionId: version, clauseId: clause, sourceId: source, quote, stance, note: values.note, reviewer: values.reviewer, json: values.json })
+    }
+    case 'evidence': {
+      if (!values.workspace) return usageError(out, 'evidence needs --workspace FILE')
+      return evidenceCommand(library, out, { workspace: resolve(values.workspace), versionId: values.version, json: values.json })
     }
     default:
       return usageError(out, `unknown command "${command}"`)

@@ -1,0 +1,173 @@
+// Citations as the reviewer sees them: created from a quote or a selection, re-anchored
+// against each source's current text on every read, summarised per clause with the conflict
+// flag. Nothing is dropped: a passage that cannot be found is returned as an orphan.
+import { randomUUID } from 'node:crypto'
+import { ClausewiseError, notFound } from '../errors'
+import type { Library } from '../library'
+import type { Source } from '../sources/types'
+import { findFolded } from '../text/fold'
+import type { WorkspaceStore } from '../workspace/store'
+import type { Citation, Stance } from '../workspace/types'
+import { anchorQuote, describeQuote } from './anchor'
+
+export interface ResolvedCitation extends Citation {
+  /** Where the quote is in the source's current text; null for an orphan. */
+  start: number | null
+  end: number | null
+  orphan: boolean
+  /** Re-anchored approximately: the source text changed around or inside the quote. */
+  fuzzy: boolean
+}
+
+export interface ClauseEvidence {
+  versionId: string
+  clauseId: string
+  supports: number
+  contradicts: number
+  context: number
+  /** The clause has both supporting and contradicting citations. */
+  conflict: boolean
+}
+
+export interface EvidenceReport {
+  citations: ResolvedCitation[]
+  clauses: ClauseEvidence[]
+}
+
+export interface NewCitation {
+  versionId: string
+  clauseId: string
+  sourceId: string
+  stance: Stance
+  note?: string
+  reviewer?: string
+  /** Either the quote, found in the source through typography folding, or a selection. */
+  quote?: string
+  start?: number
+  end?: number
+}
+
+export interface CitationChanges {
+  stance?: Stance
+  note?: string
+  clauseId?: string
+}
+
+export class EvidenceService {
+  constructor(
+    private readonly library: Library,
+    private readonly store: WorkspaceStore,
+    private readonly now: () => Date = () => new Date()
+  ) {}
+
+  async report(filter: { versionId?: string } = {}): Promise<EvidenceReport> {
+    const { citations } = await this.store.read()
+    const chosen = citations.filter((c) => !filter.versionId || c.versionId === filter.versionId)
+    const sources = new Map((await this.library.loadSources()).sources.map((s) => [s.id, s]))
+    const resolved = chosen.map((c) => resolve(c, sources.get(c.sourceId)))
+    return { citations: resolved, clauses: summarizeByClause(resolved) }
+  }
+
+  async cite(input: NewCitation): Promise<ResolvedCitation> {
+    const version = await this.library.version(input.versionId)
+    if (!version.clauses.some((c) => c.id === input.clauseId)) {
+      throw new ClausewiseError({ code: 'not-found', message: `version "${version.id}" has no clause "${input.clauseId}"` })
+    }
+    const source = await this.library.source(input.sourceId)
+    const { start, end } = locate(source, input)
+    const { quote, position } = describeQuote(source.text, start, end)
+    const reviewer = input.reviewer?.trim() || (await this.store.read()).settings.reviewerName
+    const time = this.now().toISOString()
+    const citation: Citation = {
+      id: randomUUID(),
+      created: time,
+      modified: time,
+      versionId: version.id,
+      clauseId: input.clauseId,
+      sourceId: source.id,
+      stance: input.stance,
+      note: input.note?.trim() ?? '',
+      reviewer,
+      quote,
+      position
+    }
+    await this.store.update((ws) => ws.citations.push(citation))
+    return resolve(citation, source)
+  }
+
+  async update(id: string, changes: CitationChanges): Promise<ResolvedCitation> {
+    const current = (await this.store.read()).citations.find((c) => c.id === id)
+    if (!current) throw notFound('citation', id)
+    if (changes.clauseId !== undefined) {
+      const version = await this.library.version(current.versionId)
+      if (!version.clauses.some((c) => c.id === changes.clauseId)) {
+        throw new ClausewiseError({ code: 'not-found', message: `version "${version.id}" has no clause "${changes.clauseId}"` })
+      }
+    }
+    const updated = await this.store.update((ws) => {
+      const c = ws.citations.find((x) => x.id === id)!
+      if (changes.stance !== undefined) c.stance = changes.stance
+      if (changes.note !== undefined) c.note = changes.note.trim()
+      if (changes.clauseId !== undefined) c.clauseId = changes.clauseId
+      c.modified = this.now().toISOString()
+      return { ...c }
+    })
+    const source = (await this.library.loadSources()).sources.find((s) => s.id === updated.sourceId)
+    return resolve(updated, source)
+  }
+
+  async remove(id: string): Promise<void> {
+    if (!(await this.store.read()).citations.some((c) => c.id === id)) throw notFound('citation', id)
+    await this.store.update((ws) => {
+      ws.citations = ws.citations.filter((c) => c.id !== id)
+    })
+  }
+}
+
+/** The offsets of a new citation: a selection is checked; a quote must occur exactly once. */
+function locate(source: Source, input: NewCitation): { start: number; end: number } {
+  if (input.quote !== undefined) {
+    const quote = input.quote.trim()
+    if (quote.length === 0) throw new ClausewiseError({ code: 'invalid-argument', field: 'quote', message: 'the quote is empty' })
+    const hits = findFolded(source.text, quote)
+    if (hits.length === 0) {
+      throw new ClausewiseError({ code: 'not-found', field: 'quote', message: `the quote is not in source "${source.id}": "${ellipsis(quote)}"` })
+    }
+    if (hits.length > 1) {
+      throw new ClausewiseError({ code: 'invalid-argument', field: 'quote', message: `the quote occurs ${hits.length} times in source "${source.id}"; quote a longer passage` })
+    }
+    return { start: hits[0]!, end: hits[0]! + quote.length }
+  }
+  const { start, end } = input
+  if (start === undefined || end === undefined || !(start >= 0 && end > start && end <= source.text.length)) {
+    throw new ClausewiseError({ code: 'invalid-argument', message: `a citation needs a quote or a selection inside source "${source.id}" (0–${source.text.length})` })
+  }
+  if (source.text.slice(start, end).trim() === '') throw new ClausewiseError({ code: 'invalid-argument', message: 'the selection holds only whitespace' })
+  return { start, end }
+}
+
+function resolve(c: Citation, source: Source | undefined): ResolvedCitation {
+  const anchor = source ? anchorQuote(source.text, c.quote, c.position) : null
+  return anchor
+    ? { ...c, start: anchor.start, end: anchor.end, orphan: false, fuzzy: anchor.fuzzy }
+    : { ...c, start: null, end: null, orphan: true, fuzzy: false }
+}
+
+export function summarizeByClause(citations: readonly ResolvedCitation[]): ClauseEvidence[] {
+  const byKey = new Map<string, ClauseEvidence>()
+  for (const c of citations) {
+    const key = `${c.versionId}\u0000${c.clauseId}`
+    let e = byKey.get(key)
+    if (!e) {
+      e = { versionId: c.versionId, clauseId: c.clauseId, supports: 0, contradicts: 0, context: 0, conflict: false }
+      byKey.set(key, e)
+    }
+    e[c.stance]++
+    e.conflict = e.supports > 0 && e.contradicts > 0
+  }
+  return [...byKey.values()]
+}
+
+function ellipsis(s: string): string {
+  return s.length > 80 ? `${s.slice(0, 77)}…` : s
+}

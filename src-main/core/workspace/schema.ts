@@ -1,0 +1,40 @@
+// The schema of a workspace file: every field checked on open, so a hand-edited or damaged
+// file is refused with a precise message instead of corrupting the reviewer's work.
+import { z } from 'zod'
+import { STANCES, WORKSPACE_FORMAT, WORKSPACE_SCHEMA_VERSION } from './types'
+
+const MAX_TEXT = 100_000
+const id = z.string().min(1).max(128)
+const isoTime = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO date-time')
+
+export const QuoteSelectorSchema = z.strictObject({
+  type: z.literal('TextQuoteSelector'),
+  exact: z.string().min(1, 'must not be empty').max(MAX_TEXT),
+  prefix: z.string().max(1_000),
+  suffix: z.string().max(1_000)
+})
+
+export const PositionSelectorSchema = z
+  .strictObject({ type: z.literal('TextPositionSelector'), start: z.number().int().nonnegative(), end: z.number().int().nonnegative() })
+  .refine((p) => p.end > p.start, 'end must be after start')
+
+export const CitationSchema = z.strictObject({
+  id,
+  created: isoTime,
+  modified: isoTime,
+  versionId: id,
+  clauseId: id,
+  sourceId: id,
+  stance: z.enum(STANCES),
+  note: z.string().max(MAX_TEXT),
+  reviewer: z.string().max(200),
+  quote: QuoteSelectorSchema,
+  position: PositionSelectorSchema
+})
+
+export const WorkspaceSchema = z.strictObject({
+  format: z.literal(WORKSPACE_FORMAT, { error: `not a Clausewise workspace (expected "format": "${WORKSPACE_FORMAT}")` }),
+  schemaVersion: z.literal(WORKSPACE_SCHEMA_VERSION),
+  settings: z.strictObject({ reviewerName: z.string().max(200) }),
+  citations: z.array(CitationSchema)
+})
