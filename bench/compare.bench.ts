@@ -38,6 +38,7 @@ function fmt(ms: number): string {
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--paint-only')) return firstPaint()
   console.log(`Compare engine benchmark (node ${process.version}, median of ${RUNS} runs after a warm-up)\n`)
   const header = ['clauses', 'words', 'clausewise', 'jsdiff diffWords (whole text)', 'ratio', 'diff-match-patch (+semantic)', 'ratio']
   const widths = [7, 7, 10, 29, 7, 28, 7]
@@ -81,31 +82,40 @@ async function firstPaint(): Promise<void> {
   const { base, target } = syntheticPair(5_000)
   await writeFile(join(modelsDir, 'base.yaml'), toModelYaml(base))
   await writeFile(join(modelsDir, 'target.yaml'), toModelYaml(target))
+  const { Library } = await import('../src-main/core/library')
+  const options = { sourcesDir: join(__dirname, '../resources/sources'), modelsDir }
+  const library = new Library(options)
+  await library.index() // parse the 5,000-clause models once, as the app does at start-up
   const browser = await chromium.launch({ executablePath: status.detail, args: CHROMIUM_ARGS })
   try {
     const samples: number[] = []
+    const rendererSamples: number[] = []
     for (let i = 0; i < 4; i++) {
-      const page = await openHarnessPage(browser, { sourcesDir: join(__dirname, '../resources/sources'), modelsDir })
+      const page = await openHarnessPage(browser, options, library)
       await page.goto(`${HARNESS_ORIGIN}/index.html#/compare?base=${base.id}&target=${target.id}`)
       // Time from navigation start until a redline row has been painted (two frames after it exists).
-      const ms = await page.evaluate(
-        () =>
-          new Promise<number>((resolve) => {
-            const done = () => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now())))
-            if (document.querySelector('.scroller [data-clause]')) return done()
-            const observer = new MutationObserver(() => {
-              if (document.querySelector('.scroller [data-clause]')) {
-                observer.disconnect()
-                done()
-              }
-            })
-            observer.observe(document.body, { childList: true, subtree: true })
-          })
-      )
+      // A string, not a function: tsx would add helpers to a function that the page does not have.
+      const ms = await page.evaluate<number>(`new Promise((resolve) => {
+        const done = () => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now())))
+        if (document.querySelector('.scroller [data-clause]')) return done()
+        const observer = new MutationObserver(() => {
+          if (document.querySelector('.scroller [data-clause]')) { observer.disconnect(); done() }
+        })
+        observer.observe(document.body, { childList: true, subtree: true })
+      })`)
+      const received = await page.evaluate<number>(`performance.getEntriesByName('clausewise:comparison-received')[0]?.startTime ?? NaN`)
       const rendered = await page.locator('.scroller [data-clause]').count()
-      if (i > 0) samples.push(ms) // the first load warms Chromium's caches
+      if (i > 0) {
+        // The first load warms Chromium's caches.
+        samples.push(ms)
+        rendererSamples.push(ms - received)
+      }
       await page.context().close()
-      if (i === 3) console.log(`\nRenderer, 5,000-clause redline in Chromium: first row painted ${fmt(median(samples))} after navigation (median of 3; ${rendered} rows in the DOM, virtualised)`)
+      if (i === 3) {
+        console.log(`\nRenderer, 5,000-clause redline in Chromium (median of 3, ${rendered} rows in the DOM, virtualised):`)
+        console.log(`  first row painted ${fmt(median(rendererSamples))} after the comparison reached the renderer (target < 300 ms)`)
+        console.log(`  ${fmt(median(samples))} from navigation, including app start, the engine and the test bridge that stands in for IPC`)
+      }
     }
   } finally {
     await browser.close()

@@ -20,7 +20,8 @@ export interface AppOptions {
   modelsDir: string
 }
 
-export async function openHarnessPage(browser: Browser, options: AppOptions): Promise<Page> {
+/** `library` lets a caller reuse one loaded library across pages (the benchmark does). */
+export async function openHarnessPage(browser: Browser, options: AppOptions, library = new Library(options)): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 } })
   // Serve out/renderer at HARNESS_ORIGIN; every other request is refused, as in the app.
   await context.route('**/*', async (route) => {
@@ -35,7 +36,7 @@ export async function openHarnessPage(browser: Browser, options: AppOptions): Pr
       return route.fulfill({ status: 404 })
     }
   })
-  const dispatch = createDispatch({ library: new Library(options) })
+  const dispatch = createDispatch({ library })
   await context.exposeFunction('__clausewiseDispatch', (method: string, payload: unknown) => dispatch(method, payload))
   // The same surface the preload exposes: one frozen wrapper per contract method.
   await context.addInitScript((methods: readonly string[]) => {
