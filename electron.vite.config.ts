@@ -6,6 +6,8 @@ import vue from '@vitejs/plugin-vue'
 export default defineConfig({
   main: {
     build: {
+      // ESM-only packages are bundled: the main bundle is CommonJS.
+      externalizeDeps: { exclude: ['approx-string-match', 'stemmer'] },
       rollupOptions: {
         input: { index: resolve(__dirname, 'src-main/index.ts') }
       }

@@ -82,16 +82,16 @@ async function firstPaint(): Promise<void> {
   const { base, target } = syntheticPair(5_000)
   await writeFile(join(modelsDir, 'base.yaml'), toModelYaml(base))
   await writeFile(join(modelsDir, 'target.yaml'), toModelYaml(target))
-  const { Library } = await import('../src-main/core/library')
-  const options = { sourcesDir: join(__dirname, '../resources/sources'), modelsDir }
-  const library = new Library(options)
-  await library.index() // parse the 5,000-clause models once, as the app does at start-up
+  const { createServices } = await import('../src-main/api/handlers')
+  const options = { sourcesDir: join(__dirname, '../resources/sources'), modelsDir, workspacePath: join(modelsDir, 'workspace.json') }
+  const services = createServices(options)
+  await services.library.index() // parse the 5,000-clause models once, as the app does at start-up
   const browser = await chromium.launch({ executablePath: status.detail, args: CHROMIUM_ARGS })
   try {
     const samples: number[] = []
     const rendererSamples: number[] = []
     for (let i = 0; i < 4; i++) {
-      const page = await openHarnessPage(browser, options, library)
+      const page = await openHarnessPage(browser, options, services)
       await page.goto(`${HARNESS_ORIGIN}/index.html#/compare?base=${base.id}&target=${target.id}`)
       // Time from navigation start until a redline row has been painted (two frames after it exists).
       // A string, not a function: tsx would add helpers to a function that the page does not have.

@@ -2,8 +2,7 @@
 // behaviour lives in core/; this file only wires it to Electron.
 import { join } from 'node:path'
 import { app, BrowserWindow, ipcMain, Menu, protocol, session } from 'electron'
-import { createDispatch } from './api/handlers'
-import { Library } from './core/library'
+import { createDispatch, createServices } from './api/handlers'
 import { registerIpc } from './ipc'
 import { APP_ORIGIN, APP_SCHEME, serveAppRequest } from './protocol'
 
@@ -91,13 +90,14 @@ if (!app.requestSingleInstanceLock()) {
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
     session.defaultSession.setPermissionCheckHandler(() => false)
 
-    // The CLAUSEWISE_*_DIR overrides let the E2E suite point the app at test fixtures.
+    // The CLAUSEWISE_* overrides let the E2E suite point the app at fixtures and a scratch workspace.
     const root = resourcesRoot()
-    const library = new Library({
+    const services = createServices({
       sourcesDir: process.env['CLAUSEWISE_SOURCES_DIR'] ?? join(root, 'sources'),
-      modelsDir: process.env['CLAUSEWISE_MODELS_DIR'] ?? join(root, 'models')
+      modelsDir: process.env['CLAUSEWISE_MODELS_DIR'] ?? join(root, 'models'),
+      workspacePath: process.env['CLAUSEWISE_WORKSPACE'] ?? join(app.getPath('userData'), 'workspace.clausewise.json')
     })
-    registerIpc(ipcMain, createDispatch({ library }), isOurUrl)
+    registerIpc(ipcMain, createDispatch(services), isOurUrl)
 
     app.setAboutPanelOptions({ applicationName: 'Clausewise', applicationVersion: app.getVersion() })
     Menu.setApplicationMenu(buildMenu())

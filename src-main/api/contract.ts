@@ -2,11 +2,16 @@
 // typed result, never a thrown error. The renderer imports this file for types only.
 import type { CompareOptions, Comparison } from '../core/compare/types'
 import type { Problem } from '../core/errors'
+import type { EvidenceReport, ResolvedCitation } from '../core/evidence/service'
+import type { Suggestion } from '../core/evidence/suggest'
+import type { Stance, WorkspaceSettings } from '../core/workspace/types'
 import type { LibraryIndex } from '../core/library'
 import type { Version } from '../core/models/types'
 import type { Source } from '../core/sources/types'
 
 export type { Problem, LibraryIndex, Source, Version, Comparison, CompareOptions }
+export type { EvidenceReport, ResolvedCitation, Suggestion, Stance, WorkspaceSettings }
+export type { ClauseEvidence } from '../core/evidence/service'
 export type { ClauseComparison, ClauseStatus, ComparisonSummary, Granularity, Part, PartOp } from '../core/compare/types'
 export type { Clause, VersionKind, VersionSummary } from '../core/models/types'
 export type { MentionedDate, Paragraph, ParagraphKind, SourceSummary, Span } from '../core/sources/types'
@@ -32,6 +37,35 @@ export interface CompareArgs {
   options?: Partial<CompareOptions>
 }
 
+export interface EvidenceArgs {
+  /** Only the citations of this version; all when missing. */
+  versionId?: string
+}
+
+/** A new citation: the passage is a selection in the source's text (offsets into `text`). */
+export interface CiteArgs {
+  versionId: string
+  clauseId: string
+  sourceId: string
+  stance: Stance
+  start: number
+  end: number
+  note?: string
+}
+
+export interface UpdateCitationArgs {
+  id: string
+  stance?: Stance
+  note?: string
+  clauseId?: string
+}
+
+export interface SuggestArgs {
+  versionId: string
+  clauseId: string
+  limit?: number
+}
+
 export interface ClausewiseApi {
   /** Sources and versions as summaries, plus the problems met while loading them. */
   getLibrary(): Promise<ApiResult<LibraryIndex>>
@@ -39,12 +73,32 @@ export interface ClausewiseApi {
   getVersion(args: IdArgs): Promise<ApiResult<Version>>
   /** The clause-by-clause redline of two different versions. */
   compare(args: CompareArgs): Promise<ApiResult<Comparison>>
+  /** Citations re-anchored in the current sources, with per-clause counts and conflicts. */
+  getEvidence(args: EvidenceArgs): Promise<ApiResult<EvidenceReport>>
+  cite(args: CiteArgs): Promise<ApiResult<ResolvedCitation>>
+  updateCitation(args: UpdateCitationArgs): Promise<ApiResult<ResolvedCitation>>
+  deleteCitation(args: IdArgs): Promise<ApiResult<IdArgs>>
+  suggest(args: SuggestArgs): Promise<ApiResult<Suggestion[]>>
+  getSettings(): Promise<ApiResult<WorkspaceSettings>>
+  updateSettings(args: WorkspaceSettings): Promise<ApiResult<WorkspaceSettings>>
 }
 
 export type ApiMethod = keyof ClausewiseApi
 
 /** Every method, in one list: the preload exposes exactly these and main registers exactly these. */
-export const API_METHODS = ['getLibrary', 'getSource', 'getVersion', 'compare'] as const satisfies readonly ApiMethod[]
+export const API_METHODS = [
+  'getLibrary',
+  'getSource',
+  'getVersion',
+  'compare',
+  'getEvidence',
+  'cite',
+  'updateCitation',
+  'deleteCitation',
+  'suggest',
+  'getSettings',
+  'updateSettings'
+] as const satisfies readonly ApiMethod[]
 
 export const IPC_CHANNEL_PREFIX = 'clausewise:'
 

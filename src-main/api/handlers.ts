@@ -4,18 +4,22 @@
 import { compareVersions } from '../core/compare/compare'
 import { resolveCompareOptions } from '../core/compare/types'
 import { ClausewiseError, formatProblem } from '../core/errors'
-import type { Library } from '../core/library'
+import { EvidenceService } from '../core/evidence/service'
+import { Library } from '../core/library'
+import { WorkspaceStore } from '../core/workspace/store'
 import { formatPath } from '../core/io/yaml-schema'
 import { API_METHODS, type ApiError, type ApiMethod, type ApiResult, type ArgsOf, type ValueOf } from './contract'
 import { API_ARG_SCHEMAS } from './schemas'
 
 export interface Services {
   library: Library
+  workspace: WorkspaceStore
+  evidence: EvidenceService
 }
 
 type Implementations = { [M in ApiMethod]: (args: ArgsOf<M>) => Promise<ValueOf<M>> }
 
-function implement({ library }: Services): Implementations {
+function implement({ library, workspace, evidence }: Services): Implementations {
   return {
     getLibrary: () => library.index(),
     getSource: ({ id }) => library.source(id),
@@ -23,7 +27,21 @@ function implement({ library }: Services): Implementations {
     compare: async ({ baseId, targetId, options }) => {
       const [base, target] = await Promise.all([library.version(baseId), library.version(targetId)])
       return compareVersions(base, target, resolveCompareOptions(options))
-    }
+    },
+    getEvidence: ({ versionId }) => evidence.report({ versionId }),
+    cite: (args) => evidence.cite(args),
+    updateCitation: ({ id, ...changes }) => evidence.update(id, changes),
+    deleteCitation: async ({ id }) => {
+      await evidence.remove(id)
+      return { id }
+    },
+    suggest: ({ versionId, clauseId, limit }) => evidence.suggest(versionId, clauseId, limit),
+    getSettings: async () => (await workspace.read()).settings,
+    updateSettings: ({ reviewerName }) =>
+      workspace.update((ws) => {
+        ws.settings.reviewerName = reviewerName.trim()
+        return { ...ws.settings }
+      })
   }
 }
 
@@ -57,4 +75,11 @@ export function createDispatch(services: Services, log: (message: string, err: u
 
 function failure(code: ApiError['code'], message: string): ApiResult<never> {
   return { ok: false, error: { code, message } }
+}
+
+/** Wires the services by hand, as index.ts, the CLI and the E2E harness need them. */
+export function createServices(paths: { sourcesDir: string; modelsDir: string; workspacePath: string }): Services {
+  const library = new Library({ sourcesDir: paths.sourcesDir, modelsDir: paths.modelsDir })
+  const workspace = new WorkspaceStore(paths.workspacePath)
+  return { library, workspace, evidence: new EvidenceService(library, workspace) }
 }

@@ -21,9 +21,24 @@ const compareArgs = z.strictObject({
     .optional()
 })
 
+const stance = z.enum(['supports', 'contradicts', 'context'])
+const note = z.string().max(20_000, 'is longer than 20,000 characters')
+const offset = z.number().int().nonnegative().max(100_000_000)
+
+const citeArgs = z
+  .strictObject({ versionId: id, clauseId: id, sourceId: id, stance, start: offset, end: offset, note: note.optional() })
+  .refine((a) => a.end > a.start, { message: 'end must be after start', path: ['end'] })
+
 export const API_ARG_SCHEMAS: { [M in ApiMethod]: z.ZodType<ArgsOf<M>> } = {
   getLibrary: z.undefined(),
   getSource: idArgs,
   getVersion: idArgs,
-  compare: compareArgs
+  compare: compareArgs,
+  getEvidence: z.strictObject({ versionId: id.optional() }),
+  cite: citeArgs,
+  updateCitation: z.strictObject({ id, stance: stance.optional(), note: note.optional(), clauseId: id.optional() }),
+  deleteCitation: idArgs,
+  suggest: z.strictObject({ versionId: id, clauseId: id, limit: z.number().int().min(1).max(50).optional() }),
+  getSettings: z.undefined(),
+  updateSettings: z.strictObject({ reviewerName: z.string().max(200, 'is longer than 200 characters') })
 }

@@ -5,8 +5,7 @@ import { readFile } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
 import type { Browser, Page } from '@playwright/test'
 import { API_METHODS } from '../../src-main/api/contract'
-import { createDispatch } from '../../src-main/api/handlers'
-import { Library } from '../../src-main/core/library'
+import { createDispatch, createServices, type Services } from '../../src-main/api/handlers'
 import { CONTENT_SECURITY_POLICY } from '../../src-main/protocol'
 import { ROOT } from './modes'
 
@@ -18,10 +17,12 @@ const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javasc
 export interface AppOptions {
   sourcesDir: string
   modelsDir: string
+  /** The workspace file; each test gets its own scratch file. */
+  workspacePath: string
 }
 
-/** `library` lets a caller reuse one loaded library across pages (the benchmark does). */
-export async function openHarnessPage(browser: Browser, options: AppOptions, library = new Library(options)): Promise<Page> {
+/** `services` lets a caller reuse loaded services across pages (the benchmark does). */
+export async function openHarnessPage(browser: Browser, options: AppOptions, services: Services = createServices(options)): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 } })
   // Serve out/renderer at HARNESS_ORIGIN; every other request is refused, as in the app.
   await context.route('**/*', async (route) => {
@@ -36,7 +37,7 @@ export async function openHarnessPage(browser: Browser, options: AppOptions, lib
       return route.fulfill({ status: 404 })
     }
   })
-  const dispatch = createDispatch({ library })
+  const dispatch = createDispatch(services)
   await context.exposeFunction('__clausewiseDispatch', (method: string, payload: unknown) => dispatch(method, payload))
   // The same surface the preload exposes: one frozen wrapper per contract method.
   await context.addInitScript((methods: readonly string[]) => {

@@ -43,7 +43,13 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     },
     { scope: 'worker' }
   ],
-  appOptions: [{ sourcesDir: join(ROOT, 'resources/sources'), modelsDir: join(ROOT, 'resources/models') }, { option: true }],
+  appOptions: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a destructured object
+    async ({}, use, testInfo) => {
+      await use({ sourcesDir: join(ROOT, 'resources/sources'), modelsDir: join(ROOT, 'resources/models'), workspacePath: testInfo.outputPath('workspace.clausewise.json') })
+    },
+    { option: true }
+  ],
   app: async ({ appOptions, harnessBrowser }, use, testInfo) => {
     const mode = testInfo.project.name as Mode
     if (mode === 'electron') {
@@ -77,7 +83,7 @@ async function launchElectron(options: AppOptions): Promise<ElectronApplication>
   return _electron.launch({
     args: [ROOT],
     cwd: ROOT,
-    env: { ...process.env, CLAUSEWISE_SOURCES_DIR: options.sourcesDir, CLAUSEWISE_MODELS_DIR: options.modelsDir }
+    env: { ...process.env, CLAUSEWISE_SOURCES_DIR: options.sourcesDir, CLAUSEWISE_MODELS_DIR: options.modelsDir, CLAUSEWISE_WORKSPACE: options.workspacePath }
   })
 }
 

@@ -74,11 +74,11 @@ test('an unknown version id shows an error state, not a blank screen', async ({ 
 test.describe('with a malformed model beside good ones', () => {
   test.use({
     // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a destructured object
-    appOptions: async ({}, use) => {
+    appOptions: async ({}, use, testInfo) => {
       const dir = await mkdtemp(join(tmpdir(), 'clausewise-models-'))
       await cp(join(ROOT, 'resources/models'), dir, { recursive: true })
       await writeFile(join(dir, 'broken.yaml'), 'id: broken\ntitle: [unclosed\n')
-      await use({ sourcesDir: join(ROOT, 'resources/sources'), modelsDir: dir })
+      await use({ sourcesDir: join(ROOT, 'resources/sources'), modelsDir: dir, workspacePath: testInfo.outputPath('workspace.json') })
     }
   })
 

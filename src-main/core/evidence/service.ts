@@ -9,6 +9,7 @@ import { findFolded } from '../text/fold'
 import type { WorkspaceStore } from '../workspace/store'
 import type { Citation, Stance } from '../workspace/types'
 import { anchorQuote, describeQuote } from './anchor'
+import { SuggestionIndex, type Suggestion } from './suggest'
 
 export interface ResolvedCitation extends Citation {
   /** Where the quote is in the source's current text; null for an orphan. */
@@ -54,6 +55,8 @@ export interface CitationChanges {
 }
 
 export class EvidenceService {
+  private suggestionIndex: Promise<SuggestionIndex> | undefined
+
   constructor(
     private readonly library: Library,
     private readonly store: WorkspaceStore,
@@ -114,6 +117,24 @@ export class EvidenceService {
     })
     const source = (await this.library.loadSources()).sources.find((s) => s.id === updated.sourceId)
     return resolve(updated, source)
+  }
+
+  /** Ranked passages for a clause, leaving out sentences already cited for it. */
+  async suggest(versionId: string, clauseId: string, limit = 5): Promise<Suggestion[]> {
+    const version = await this.library.version(versionId)
+    const clause = version.clauses.find((c) => c.id === clauseId)
+    if (!clause) throw new ClausewiseError({ code: 'not-found', message: `version "${version.id}" has no clause "${clauseId}"` })
+    this.suggestionIndex ??= this.library.loadSources().then(({ sources }) => new SuggestionIndex(sources))
+    const index = await this.suggestionIndex
+    const { citations } = await this.report({ versionId })
+    const sources = new Map((await this.library.loadSources()).sources.map((s) => [s.id, s]))
+    const cited = new Set<string>()
+    for (const c of citations) {
+      if (c.clauseId !== clauseId || c.start === null) continue
+      const sentence = sources.get(c.sourceId)?.sentences.find((s) => s.start <= c.start! && c.start! < s.end)
+      if (sentence) cited.add(`${c.sourceId}:${sentence.start}`)
+    }
+    return index.suggest(clause, limit, cited)
   }
 
   async remove(id: string): Promise<void> {

@@ -1,13 +1,14 @@
 import { describe, expect, it, vi } from 'vitest'
 import { join } from 'node:path'
-import { createDispatch } from '../../../src-main/api/handlers'
-import { Library } from '../../../src-main/core/library'
+import { tmpdir } from 'node:os'
+import { createDispatch, createServices } from '../../../src-main/api/handlers'
+import type { Library } from '../../../src-main/core/library'
 
 const ROOT = join(__dirname, '../../..')
-const library = new Library({ sourcesDir: join(ROOT, 'resources/sources'), modelsDir: join(ROOT, 'resources/models') })
+const services = createServices({ sourcesDir: join(ROOT, 'resources/sources'), modelsDir: join(ROOT, 'resources/models'), workspacePath: join(tmpdir(), `clausewise-api-${process.pid}.json`) })
 
 describe('dispatch', () => {
-  const dispatch = createDispatch({ library }, () => undefined)
+  const dispatch = createDispatch(services, () => undefined)
 
   it('answers a valid call with its value', async () => {
     const result = await dispatch('getSource', { id: 'insights' })
@@ -42,7 +43,7 @@ describe('dispatch', () => {
   it('never passes an unexpected error or its stack to the caller', async () => {
     const log = vi.fn()
     const broken = { index: () => Promise.reject(new Error('secret /home/user path in stack')) } as unknown as Library
-    const result = await createDispatch({ library: broken }, log)('getLibrary', undefined)
+    const result = await createDispatch({ ...services, library: broken }, log)('getLibrary', undefined)
     expect(result).toEqual({ ok: false, error: { code: 'internal', message: 'getLibrary failed unexpectedly; the details are in the application log' } })
     expect(log).toHaveBeenCalledOnce()
   })
