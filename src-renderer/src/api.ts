@@ -1,6 +1,6 @@
 // The only module that touches window.api: unwraps typed results into values or ApiCallErrors,
 // so stores and views deal in data and one error type.
-import type { ApiErrorCode, ApiResult, ClausewiseApi, CompareArgs } from '../../src-main/api/contract'
+import type { ApiErrorCode, ApiResult, CiteArgs, ClausewiseApi, CompareArgs, SuggestArgs, UpdateCitationArgs, WorkspaceSettings } from '../../src-main/api/contract'
 
 export class ApiCallError extends Error {
   readonly code: ApiErrorCode | 'unavailable'
@@ -28,7 +28,14 @@ export const api = {
   getLibrary: () => unwrap(bridge().getLibrary()),
   getSource: (id: string) => unwrap(bridge().getSource({ id })),
   getVersion: (id: string) => unwrap(bridge().getVersion({ id })),
-  compare: (args: CompareArgs) => unwrap(bridge().compare(args))
+  compare: (args: CompareArgs) => unwrap(bridge().compare(args)),
+  getEvidence: (versionId?: string) => unwrap(bridge().getEvidence(versionId ? { versionId } : {})),
+  cite: (args: CiteArgs) => unwrap(bridge().cite(args)),
+  updateCitation: (args: UpdateCitationArgs) => unwrap(bridge().updateCitation(args)),
+  deleteCitation: (id: string) => unwrap(bridge().deleteCitation({ id })),
+  suggest: (args: SuggestArgs) => unwrap(bridge().suggest(args)),
+  getSettings: () => unwrap(bridge().getSettings()),
+  updateSettings: (settings: WorkspaceSettings) => unwrap(bridge().updateSettings(settings))
 }
 
 export function errorMessage(err: unknown): string {

@@ -17,6 +17,12 @@ export const useCompareStore = defineStore('compare', () => {
   const layout = ref<Layout>('side-by-side')
   /** Index into `changes` of the change the reviewer is on, or -1 before the first step. */
   const current = ref(-1)
+  /** The clause whose evidence the side panel shows. */
+  const selectedClauseId = ref<string | null>(null)
+  const panelTab = ref<'evidence' | 'article'>('evidence')
+  const readerSourceId = ref<string | null>(null)
+  /** Width of the side panel in pixels, set with the splitter. */
+  const panelWidth = ref(440)
   let generation = 0
 
   const rows = computed<ClauseComparison[]>(() => {
@@ -62,5 +68,5 @@ export const useCompareStore = defineStore('compare', () => {
     current.value = clauseId === undefined ? -1 : changes.value.findIndex((i) => rows.value[i]?.clauseId === clauseId)
   }
 
-  return { comparison, error, loading, changedOnly, layout, current, rows, changes, currentRow, load, step, setChangedOnly }
+  return { comparison, error, loading, changedOnly, layout, current, selectedClauseId, panelTab, readerSourceId, panelWidth, rows, changes, currentRow, load, step, setChangedOnly }
 })

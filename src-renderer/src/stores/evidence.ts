@@ -1,0 +1,76 @@
+// The reviewer's citations in the renderer: the re-anchored report from main, refreshed after
+// every change, per-clause counts for the redline rows, and the reviewer's name.
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef } from 'vue'
+import type { CiteArgs, ClauseEvidence, EvidenceReport, ResolvedCitation, Stance, Suggestion } from '../../../src-main/api/contract'
+import { api, errorMessage } from '../api'
+
+export const STANCE_LABEL: Record<Stance, string> = { supports: 'Supports', contradicts: 'Contradicts', context: 'Context' }
+
+export const useEvidenceStore = defineStore('evidence', () => {
+  const report = shallowRef<EvidenceReport>({ citations: [], clauses: [] })
+  const error = ref<string | null>(null)
+  const reviewerName = ref('')
+  const loaded = ref(false)
+
+  const byClause = computed(() => new Map(report.value.clauses.map((e) => [`${e.versionId}/${e.clauseId}`, e])))
+
+  function clauseEvidence(versionId: string, clauseId: string): ClauseEvidence | undefined {
+    return byClause.value.get(`${versionId}/${clauseId}`)
+  }
+
+  function citationsFor(versionId: string, clauseId: string): ResolvedCitation[] {
+    return report.value.citations.filter((c) => c.versionId === versionId && c.clauseId === clauseId)
+  }
+
+  function citationsInSource(sourceId: string): ResolvedCitation[] {
+    return report.value.citations.filter((c) => c.sourceId === sourceId && !c.orphan)
+  }
+
+  async function refresh(): Promise<void> {
+    try {
+      report.value = await api.getEvidence()
+      error.value = null
+    } catch (err) {
+      error.value = errorMessage(err)
+    }
+  }
+
+  async function load(): Promise<void> {
+    if (loaded.value) return
+    loaded.value = true
+    await refresh()
+    try {
+      reviewerName.value = (await api.getSettings()).reviewerName
+    } catch (err) {
+      error.value = errorMessage(err)
+    }
+  }
+
+  /** Each change is saved by main first; the report is then re-read so anchors stay exact. */
+  async function cite(args: CiteArgs): Promise<ResolvedCitation> {
+    const created = await api.cite(args)
+    await refresh()
+    return created
+  }
+
+  async function update(id: string, changes: { stance?: Stance; note?: string }): Promise<void> {
+    await api.updateCitation({ id, ...changes })
+    await refresh()
+  }
+
+  async function remove(id: string): Promise<void> {
+    await api.deleteCitation(id)
+    await refresh()
+  }
+
+  async function setReviewerName(name: string): Promise<void> {
+    reviewerName.value = (await api.updateSettings({ reviewerName: name })).reviewerName
+  }
+
+  function suggestions(versionId: string, clauseId: string): Promise<Suggestion[]> {
+    return api.suggest({ versionId, clauseId, limit: 5 })
+  }
+
+  return { report, error, reviewerName, load, refresh, clauseEvidence, citationsFor, citationsInSource, cite, update, remove, setReviewerName, suggestions }
+})

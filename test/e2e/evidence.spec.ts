@@ -1,0 +1,93 @@
+// Evidence: cite a selected passage, see its highlight and the clause's count, reload and find
+// it again; a contradicting citation raises the conflict flag; accept a suggestion.
+import type { Page } from '@playwright/test'
+import { expect, test } from './harness'
+
+/** Selects `text` inside the reader by dragging across it, as a reviewer would. */
+async function selectInReader(page: Page, text: string): Promise<void> {
+  const found = await page.getByTestId('reader-body').evaluate((body, wanted) => {
+    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT)
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent?.indexOf(wanted) ?? -1
+      if (at >= 0) {
+        const range = document.createRange()
+        range.setStart(node, at)
+        range.setEnd(node, at + wanted.length)
+        const selection = window.getSelection()!
+        selection.removeAllRanges()
+        selection.addRange(range)
+        return true
+      }
+    }
+    return false
+  }, text)
+  expect(found, `"${text}" is in the reader`).toBe(true)
+  await page.getByTestId('reader-body').dispatchEvent('mouseup')
+}
+
+test('cite passages for the April 2026 IP clause, see highlights, counts and the conflict flag; reload keeps them', async ({ app }) => {
+  const { page } = app
+  await app.goto('/compare?base=2025-10&target=2026-04')
+  await page.getByTestId('reviewer-name').fill('A. Reviewer')
+  await page.getByTestId('reviewer-name').press('Tab')
+
+  const ip = page.locator('[data-clause="ip-licence"]')
+  await ip.getByRole('button', { name: /^Evidence for/ }).click()
+  await expect(page.getByTestId('evidence-panel')).toContainText('IP licence')
+  await page.getByRole('button', { name: 'Add evidence' }).click()
+
+  await page.getByTestId('source-picker').selectOption('hamidun-news')
+  await selectInReader(page, 'this license is no longer exclusive')
+  const popover = page.getByRole('dialog', { name: 'Cite this passage' })
+  await expect(popover).toContainText('“this license is no longer exclusive”')
+  await expect(page.getByTestId('cite-clause')).toHaveValue('ip-licence')
+  await app.screenshot('evidence-citing-popover')
+  await popover.getByRole('button', { name: 'Save citation' }).click()
+  await expect(popover).toBeHidden()
+
+  const mark = page.locator('mark.mark--supports')
+  await expect(mark).toHaveText('this license is no longer exclusive')
+  await expect(ip.getByTestId('row-evidence')).toContainText('1 cited')
+  await expect(ip.getByTestId('row-evidence')).toContainText('1 supporting')
+
+  // The contradicting article: Windows Central, "exclusive access ... through 2030".
+  await page.getByTestId('source-picker').selectOption('windows-central')
+  await selectInReader(page, 'Microsoft retains exclusive access to OpenAI’s intellectual property and models through 2030.')
+  await popover.getByLabel('Contradicts').check()
+  await page.getByTestId('cite-note').fill('Windows Central: still exclusive, to 2030')
+  await popover.getByRole('button', { name: 'Save citation' }).click()
+  await expect(page.locator('mark.mark--contradicts')).toBeVisible()
+  await expect(ip.getByTestId('row-evidence')).toContainText('⚠ Conflict')
+  expect(await app.seriousA11yViolations()).toEqual([])
+  await app.screenshot('evidence-reader-highlights')
+
+  await page.getByRole('tab', { name: 'Evidence' }).click()
+  const panel = page.getByTestId('evidence-panel')
+  await expect(panel.getByTestId('conflict-flag')).toBeVisible()
+  await expect(panel.locator('[data-stance="supports"] [data-testid="citation"]')).toContainText('this license is no longer exclusive')
+  await expect(panel.locator('[data-stance="contradicts"] [data-testid="citation"]')).toContainText('Windows Central: still exclusive, to 2030')
+  await expect(panel.locator('[data-testid="citation"]').first()).toContainText('A. Reviewer')
+  expect(await app.seriousA11yViolations()).toEqual([])
+  await app.screenshot('evidence-panel')
+
+  // Saved by main: a reload finds both citations again.
+  await page.reload()
+  await expect(page.locator('[data-clause="ip-licence"]').getByTestId('row-evidence')).toContainText('2 cited')
+  await expect(page.locator('[data-clause="ip-licence"]').getByTestId('row-evidence')).toContainText('⚠ Conflict')
+})
+
+test('accepting a suggestion creates a citation with the suggested passage', async ({ app }) => {
+  const { page } = app
+  await app.goto('/compare?base=2025-10&target=2026-04')
+  const row = page.locator('[data-clause="revenue-share-to-openai"]')
+  await row.getByRole('button', { name: /^Evidence for/ }).click()
+  const panel = page.getByTestId('evidence-panel')
+  const first = panel.getByTestId('suggestion').first()
+  await expect(first).toContainText('Microsoft will no longer pay OpenAI a share of revenue')
+  await expect(first).toContainText('matched:')
+  await first.getByRole('button', { name: 'Cite as supporting' }).click()
+  await expect(panel.locator('[data-stance="supports"] [data-testid="citation"]')).toContainText('Microsoft will no longer pay OpenAI a share of revenue')
+  await expect(row.getByTestId('row-evidence')).toContainText('1 supporting')
+  // The accepted passage is no longer suggested.
+  await expect(panel.getByTestId('suggestion').first()).not.toContainText('Microsoft will no longer pay OpenAI a share of revenue')
+})
