@@ -65,7 +65,22 @@ async function main(): Promise<void> {
     console.log(line([n.toLocaleString('en'), words.toLocaleString('en'), fmt(ours), jsdiffCell, jsdiffRatio, fmt(dmpMs), `${(dmpMs / ours).toFixed(0)}×`]))
   }
   console.log('\nTarget: 5,000 clauses in well under 100 ms, at least 20× faster than whole-text jsdiff.')
+  await suggestionRecall()
   await firstPaint()
+}
+
+/** recall@k of the evidence suggestions on the labelled set (bench/fixtures/suggestion-labels.yaml). */
+async function suggestionRecall(): Promise<void> {
+  const { Library } = await import('../src-main/core/library')
+  const { recallAt } = await import('./suggestions')
+  const library = new Library({ sourcesDir: join(__dirname, '../resources/sources'), modelsDir: join(__dirname, '../resources/models') })
+  const sources = (await library.loadSources()).sources
+  const versions = (await library.loadModels()).versions
+  console.log('\nEvidence suggestions on the labelled set (BM25 over article sentences):')
+  for (const k of [1, 3, 5]) {
+    const r = await recallAt(k, sources, versions)
+    console.log(`  recall@${k}: ${r.recall.toFixed(2)} (${r.found} of ${r.clauses} labelled clauses)${k === 3 && r.misses.length ? `; missed: ${r.misses.join(', ')}` : ''}`)
+  }
 }
 
 /** Opens the built renderer in Chromium on a 5,000-clause pair and times the first painted row. */
