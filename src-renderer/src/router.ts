@@ -1,5 +1,5 @@
-// Screens by URL hash, so the same build works from app:// in Electron and in the E2E harness;
-// each route names its window title.
+// Screens by URL hash, so the same build works from app:// in Electron and in the E2E harness.
+// Each view sets its own window title (useTitle).
 import { createRouter, createWebHashHistory } from 'vue-router'
 import LibraryView from './views/LibraryView.vue'
 import SourceView from './views/SourceView.vue'
@@ -10,11 +10,11 @@ import CompareView from './views/CompareView.vue'
 export const router = createRouter({
   history: createWebHashHistory(),
   routes: [
-    { path: '/', name: 'library', component: LibraryView, meta: { title: 'Library' } },
-    { path: '/sources/:id', name: 'source', component: SourceView, props: true, meta: { title: 'Source' } },
-    { path: '/versions/:id', name: 'version', component: VersionView, props: true, meta: { title: 'Version' } },
-    { path: '/compare', name: 'compare', component: CompareView, meta: { title: 'Compare' } },
-    { path: '/:rest(.*)*', name: 'not-found', component: NotFoundView, meta: { title: 'Not found' } }
+    { path: '/', name: 'library', component: LibraryView },
+    { path: '/sources/:id', name: 'source', component: SourceView, props: true },
+    { path: '/versions/:id', name: 'version', component: VersionView, props: true },
+    { path: '/compare', name: 'compare', component: CompareView },
+    { path: '/:rest(.*)*', name: 'not-found', component: NotFoundView }
   ],
   scrollBehavior: () => ({ top: 0 })
 })
