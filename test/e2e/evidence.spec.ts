@@ -91,3 +91,25 @@ test('accepting a suggestion creates a citation with the suggested passage', asy
   // The accepted passage is no longer suggested.
   await expect(panel.getByTestId('suggestion').first()).not.toContainText('Microsoft will no longer pay OpenAI a share of revenue')
 })
+
+test('a sentence can be cited with the keyboard alone', async ({ app }) => {
+  const { page } = app
+  await app.goto('/compare?base=2025-10&target=2026-04')
+  await page.locator('[data-clause="stateless-api"]').getByRole('button', { name: /^Evidence for/ }).focus()
+  await page.keyboard.press('Enter')
+  await page.getByRole('button', { name: 'Add evidence' }).press('Enter')
+  await page.getByTestId('source-picker').selectOption('insights')
+  await page.getByTestId('reader-body').focus()
+  await page.keyboard.press('ArrowDown')
+  await page.keyboard.press('ArrowDown')
+  await page.keyboard.press('Enter')
+  const popover = page.getByRole('dialog', { name: 'Cite this passage' })
+  await expect(popover).toContainText('“Their answer was no.”')
+  await expect(page.getByTestId('cite-clause')).toBeFocused()
+  await page.keyboard.press('Tab')
+  await page.keyboard.press('ArrowRight') // Supports → Contradicts
+  await page.keyboard.press('ArrowRight') // → Context
+  await popover.getByRole('button', { name: 'Save citation' }).focus()
+  await page.keyboard.press('Enter')
+  await expect(page.locator('mark.mark--context')).toHaveText('Their answer was no.')
+})
