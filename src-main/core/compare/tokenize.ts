@@ -14,9 +14,10 @@ const DATE = `(?:\\d{1,2} ${MONTH} \\d{4}|${MONTH} \\d{1,2}, \\d{4}|${MONTH} \\d
 const AMOUNT = '[$€£¥]?\\d+(?:[.,]\\d+)*(?:\\s?%|\\s(?:billion|million|trillion|thousand)\\b)?'
 const WORD = "[\\p{L}\\p{M}\\p{N}]+(?:['’\\u2010\\u2011-][\\p{L}\\p{M}\\p{N}]+)*"
 
-// Order matters: the first alternative that matches at a position wins. No capture groups:
-// this runs on every edited clause, and the kind is cheaper to read off the match itself.
-const WORD_TOKENS = new RegExp(`${DATE}|${AMOUNT}|${WORD}|\\s+|[^]`, 'gu')
+// Order matters: the first alternative that matches at a position wins. No capture groups,
+// and a one-character lookahead before the date and amount forms: this runs on every edited
+// clause, and most positions start with a lower-case letter that can begin neither.
+const WORD_TOKENS = new RegExp(`(?=[\\d$€£¥JFMASOND])(?:${DATE}|${AMOUNT})|${WORD}|\\s+|[^]`, 'gu')
 
 const LETTER_OR_DIGIT = /[\p{L}\p{M}\p{N}]/u
 const SPACE = /\s/u
