@@ -28,7 +28,7 @@ export async function citeCommand(library: Library, out: Out, o: CiteOptions): P
     return 2
   }
   return guarded(out, async () => {
-    const service = new EvidenceService(library, new WorkspaceStore(o.workspace))
+    const service = new EvidenceService(library, await openStore(o.workspace, out))
     const c = await service.cite({ versionId: o.versionId, clauseId: o.clauseId, sourceId: o.sourceId, quote: o.quote, stance: o.stance as Stance, note: o.note, reviewer: o.reviewer })
     if (o.json) out.stdout(JSON.stringify(c, null, 2) + '\n')
     else out.stdout(`${style(out, 'cited', 'green')} ${c.id}: ${c.sourceId} ${c.stance} ${c.versionId}/${c.clauseId} at ${c.start}–${c.end}\n`)
@@ -44,7 +44,7 @@ export interface EvidenceOptions {
 export async function evidenceCommand(library: Library, out: Out, o: EvidenceOptions): Promise<number> {
   return guarded(out, async () => {
     if (o.versionId) await library.version(o.versionId)
-    const report = await new EvidenceService(library, new WorkspaceStore(o.workspace)).report({ versionId: o.versionId })
+    const report = await new EvidenceService(library, await openStore(o.workspace, out)).report({ versionId: o.versionId })
     if (o.json) {
       const citations = report.citations.map((c) => ({
         id: c.id, versionId: c.versionId, clauseId: c.clauseId, sourceId: c.sourceId, stance: c.stance, note: c.note,
@@ -63,6 +63,13 @@ export async function evidenceCommand(library: Library, out: Out, o: EvidenceOpt
       }
     }
   })
+}
+
+/** Opens a workspace the way the app does, telling the user on stderr about any recovery. */
+export async function openStore(path: string, out: Out): Promise<WorkspaceStore> {
+  const store = new WorkspaceStore(path)
+  for (const notice of (await store.open()).notices) out.stderr(`clausewise: ${notice.message}\n`)
+  return store
 }
 
 /** Runs a command, turning a ClausewiseError into a one-line message and exit status 1. */

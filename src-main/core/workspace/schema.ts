@@ -32,9 +32,35 @@ export const CitationSchema = z.strictObject({
   position: PositionSelectorSchema
 })
 
+const settings = z.strictObject({ reviewerName: z.string().max(200) })
+
 export const WorkspaceSchema = z.strictObject({
   format: z.literal(WORKSPACE_FORMAT, { error: `not a Clausewise workspace (expected "format": "${WORKSPACE_FORMAT}")` }),
   schemaVersion: z.literal(WORKSPACE_SCHEMA_VERSION),
-  settings: z.strictObject({ reviewerName: z.string().max(200) }),
+  id,
+  created: isoTime,
+  settings,
   citations: z.array(CitationSchema)
+})
+
+/** Schema version 1, read only to migrate it. */
+export const WorkspaceV1Schema = z.strictObject({
+  format: z.literal(WORKSPACE_FORMAT),
+  schemaVersion: z.literal(1),
+  settings,
+  citations: z.array(CitationSchema)
+})
+
+/** Just enough to tell a workspace file and its schema version apart from anything else. */
+export const WorkspaceHeaderSchema = z.object({
+  format: z.literal(WORKSPACE_FORMAT, { error: `not a Clausewise workspace (expected "format": "${WORKSPACE_FORMAT}")` }),
+  schemaVersion: z.number({ error: 'schemaVersion must be a number' }).int().positive()
+})
+
+/** A newer release's file, read leniently (unknown fields allowed) to show it read-only. */
+export const WorkspaceLenientSchema = z.object({
+  id: z.string().optional(),
+  created: z.string().optional(),
+  settings: z.object({ reviewerName: z.string() }).optional(),
+  citations: z.array(CitationSchema.loose())
 })

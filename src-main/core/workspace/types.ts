@@ -1,4 +1,5 @@
 // The reviewer's work product as stored: citations tying clauses to source passages.
+import { randomUUID } from 'node:crypto'
 import type { TextPositionSelector, TextQuoteSelector } from '../evidence/anchor'
 
 export const STANCES = ['supports', 'contradicts', 'context'] as const
@@ -25,15 +26,28 @@ export interface WorkspaceSettings {
 }
 
 export const WORKSPACE_FORMAT = 'clausewise-workspace'
-export const WORKSPACE_SCHEMA_VERSION = 1
+/**
+ * 1: settings and citations (the evidence release).
+ * 2: adds the workspace's own `id` and `created` time, which name it in exported annotations.
+ */
+export const WORKSPACE_SCHEMA_VERSION = 2
 
 export interface WorkspaceData {
   format: typeof WORKSPACE_FORMAT
   schemaVersion: typeof WORKSPACE_SCHEMA_VERSION
+  id: string
+  created: string
   settings: WorkspaceSettings
   citations: Citation[]
 }
 
-export function emptyWorkspace(): WorkspaceData {
-  return { format: WORKSPACE_FORMAT, schemaVersion: WORKSPACE_SCHEMA_VERSION, settings: { reviewerName: '' }, citations: [] }
+export function emptyWorkspace(now: Date = new Date()): WorkspaceData {
+  return {
+    format: WORKSPACE_FORMAT,
+    schemaVersion: WORKSPACE_SCHEMA_VERSION,
+    id: randomUUID(),
+    created: now.toISOString(),
+    settings: { reviewerName: '' },
+    citations: []
+  }
 }

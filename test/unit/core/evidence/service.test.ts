@@ -73,10 +73,15 @@ describe('EvidenceService', () => {
     await expect(service.remove(c.id)).rejects.toThrow(/no citation with id/)
   })
 
-  it('refuses a damaged workspace rather than overwriting it', async () => {
+  it('sets a damaged workspace aside, never overwriting it, and carries on', async () => {
     const { service, path } = await setup()
-    await writeFile(path, '{"format": "clausewise-workspace", "schemaVersion": 1, "settings": {"reviewerName": ""}, "citations": [{"id": 1}]}')
-    await expect(service.cite({ versionId: '2026-04', clauseId: 'ip-licence', sourceId: 'hamidun-news', quote: NO_LONGER, stance: 'supports' })).rejects.toThrow(/work\.clausewise\.json: citations\.0\.id/)
-    expect(await readFile(path, 'utf8')).toContain('"id": 1')
+    const damaged = '{"format": "clausewise-workspace", "schemaVersion": 2, "citations": [{"id": 1}]}'
+    await writeFile(path, damaged)
+    await service.cite({ versionId: '2026-04', clauseId: 'ip-licence', sourceId: 'hamidun-news', quote: NO_LONGER, stance: 'supports' })
+    const { readdir } = await import('node:fs/promises')
+    const aside = (await readdir(join(path, '..'))).filter((f) => f.startsWith('work.clausewise.json.corrupt-'))
+    expect(aside).toHaveLength(1)
+    expect(await readFile(join(path, '..', aside[0]!), 'utf8')).toBe(damaged)
   })
+
 })
