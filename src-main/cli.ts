@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util'
 import { Library } from './core/library'
 import { compareCommand } from './cli/compare-command'
 import { citeCommand, evidenceCommand } from './cli/evidence-commands'
+import { checkCommand, exportCommand, importCommand } from './cli/workspace-commands'
 import { listSources, listVersions } from './cli/library-commands'
 import { processOut, type Out } from './cli/output'
 
@@ -23,6 +24,11 @@ Commands:
                         [--note TEXT] [--reviewer NAME]
   evidence            list a workspace's citations, re-anchored in the current sources:
                         --workspace FILE [--version ID]
+  workspace check FILE
+                      validity, schema version, counts, orphans and backups (reads only)
+  export-annotations  --workspace FILE --out FILE.jsonld: citations as W3C Web Annotations
+  import-annotations  --workspace FILE IN.jsonld: merge annotations by id; each skipped entry
+                        is reported with its reason
 
 Options:
   --json              print JSON only on stdout (problems still go to stderr)
@@ -60,6 +66,7 @@ export async function main(argv: readonly string[], out: Out): Promise<number> {
         stance: { type: 'string' },
         note: { type: 'string' },
         reviewer: { type: 'string' },
+        out: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false }
       }
     })
@@ -77,7 +84,8 @@ export async function main(argv: readonly string[], out: Out): Promise<number> {
     out.stderr(USAGE)
     return 2
   }
-  if (extra.length > 0) return usageError(out, `unexpected argument "${extra[0]}"`)
+  const takesArguments = command === 'workspace' || command === 'import-annotations'
+  if (extra.length > 0 && !takesArguments) return usageError(out, `unexpected argument "${extra[0]}"`)
   const library = new Library({
     sourcesDir: resolve(values['sources-dir'] ?? resolve(BUNDLED, 'sources')),
     modelsDir: resolve(values['models-dir'] ?? resolve(BUNDLED, 'models'))
@@ -113,6 +121,20 @@ export async function main(argv: readonly string[], out: Out): Promise<number> {
     case 'evidence': {
       if (!values.workspace) return usageError(out, 'evidence needs --workspace FILE')
       return evidenceCommand(library, out, { workspace: resolve(values.workspace), versionId: values.version, json: values.json })
+    }
+    case 'workspace': {
+      const [sub, file, ...rest] = extra
+      if (sub !== 'check' || !file || rest.length > 0) return usageError(out, 'usage: workspace check FILE [--json]')
+      return checkCommand(library, out, resolve(file), values.json)
+    }
+    case 'export-annotations': {
+      if (!values.workspace || !values.out) return usageError(out, 'export-annotations needs --workspace FILE and --out FILE.jsonld')
+      return exportCommand(out, resolve(values.workspace), resolve(values.out))
+    }
+    case 'import-annotations': {
+      const [input, ...rest] = extra
+      if (!values.workspace || !input || rest.length > 0) return usageError(out, 'import-annotations needs --workspace FILE and one IN.jsonld')
+      return importCommand(library, out, resolve(values.workspace), resolve(input), values.json)
     }
     default:
       return usageError(out, `unknown command "${command}"`)

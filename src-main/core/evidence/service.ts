@@ -6,10 +6,23 @@ import { ClausewiseError, notFound } from '../errors'
 import type { Library } from '../library'
 import type { Source } from '../sources/types'
 import { findFolded } from '../text/fold'
-import type { WorkspaceStore } from '../workspace/store'
-import type { Citation, Stance } from '../workspace/types'
+import type { Citation, Stance, WorkspaceData } from '../workspace/types'
 import { anchorQuote, describeQuote } from './anchor'
 import { SuggestionIndex, type Suggestion } from './suggest'
+
+/** What the service needs of a workspace: the WorkspaceStore, or a read-only view of data. */
+export interface WorkspaceAccess {
+  read(): Promise<WorkspaceData>
+  update<T>(change: (draft: WorkspaceData) => T): Promise<T>
+}
+
+/** A view of workspace data that refuses every change (for checks and previews). */
+export function readOnlyWorkspace(data: WorkspaceData): WorkspaceAccess {
+  return {
+    read: () => Promise.resolve(data),
+    update: () => Promise.reject(new ClausewiseError({ code: 'invalid-argument', message: 'this view of the workspace is read-only' }))
+  }
+}
 
 export interface ResolvedCitation extends Citation {
   /** Where the quote is in the source's current text; null for an orphan. */
@@ -59,7 +72,7 @@ export class EvidenceService {
 
   constructor(
     private readonly library: Library,
-    private readonly store: WorkspaceStore,
+    private readonly store: WorkspaceAccess,
     private readonly now: () => Date = () => new Date()
   ) {}
 

@@ -1,0 +1,91 @@
+// `clausewise workspace check`, `export-annotations` and `import-annotations`: the workspace
+// file from a terminal. `check` only reads: it never recovers, migrates or rewrites anything.
+import { readFile } from 'node:fs/promises'
+import { basename } from 'node:path'
+import writeFileAtomic from 'write-file-atomic'
+import { EvidenceService, readOnlyWorkspace } from '../core/evidence/service'
+import { ClausewiseError } from '../core/errors'
+import type { Library } from '../core/library'
+import { mergeCitations, parseAnnotations, readAnnotationFile, toAnnotationCollection } from '../core/workspace/annotations'
+import { interpret, listBackups, WorkspaceStore } from '../core/workspace/store'
+import { WORKSPACE_SCHEMA_VERSION } from '../core/workspace/types'
+import { openStore } from './evidence-commands'
+import { style, type Out } from './output'
+
+export async function checkCommand(library: Library, out: Out, path: string, json: boolean): Promise<number> {
+  const store = new WorkspaceStore(path)
+  const backups = (await listBackups(store.backupsDir, store.name)).map((b) => basename(b.path))
+  let text: string
+  try {
+    text = await readFile(path, 'utf8')
+  } catch (err) {
+    const message = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (err as Error).message
+    return report({ file: path, valid: false, problem: message, backups }, 1)
+  }
+  const parsed = interpret(text)
+  if (parsed.kind === 'corrupt') return report({ file: path, valid: false, problem: parsed.reason, backups }, 1)
+  const version = parsed.kind === 'current' ? WORKSPACE_SCHEMA_VERSION : parsed.version
+  // Orphans are counted against the current sources, on a read-only view of the data.
+  const { citations, clauses } = await new EvidenceService(library, readOnlyWorkspace(parsed.data)).report()
+  return report(
+    {
+      file: path,
+      valid: true,
+      schemaVersion: version,
+      status: parsed.kind === 'current' ? 'current' : parsed.kind === 'older' ? 'older schema: will be migrated when opened' : 'newer schema: opens read-only',
+      citations: citations.length,
+      orphans: citations.filter((c) => c.orphan).length,
+      clausesWithConflict: clauses.filter((c) => c.conflict).length,
+      backups
+    },
+    0
+  )
+
+  function report(r: Record<string, unknown>, code: number): number {
+    if (json) out.stdout(JSON.stringify(r, null, 2) + '\n')
+    else {
+      out.stdout(`${style(out, String(r['file']), 'bold')}: ${r['valid'] ? style(out, 'valid', 'green') : style(out, `invalid: ${String(r['problem'])}`, 'red')}\n`)
+      for (const [k, v] of Object.entries(r)) if (!['file', 'valid', 'problem', 'backups'].includes(k)) out.stdout(`  ${k}: ${String(v)}\n`)
+      out.stdout(`  backups: ${(r['backups'] as string[]).length}${(r['backups'] as string[])[0] ? ` (newest ${(r['backups'] as string[])[0]})` : ''}\n`)
+    }
+    return code
+  }
+}
+
+export async function exportCommand(out: Out, workspace: string, target: string): Promise<number> {
+  try {
+    const store = await openStore(workspace, out)
+    const data = await store.read()
+    await writeFileAtomic(target, JSON.stringify(toAnnotationCollection(data), null, 2) + '\n', { fsync: true })
+    out.stdout(`exported ${data.citations.length} citation${data.citations.length === 1 ? '' : 's'} to ${target}\n`)
+    return 0
+  } catch (err) {
+    return failed(out, err)
+  }
+}
+
+export async function importCommand(library: Library, out: Out, workspace: string, input: string, json: boolean): Promise<number> {
+  try {
+    const entries = await readAnnotationFile(input)
+    const { citations, skipped } = await parseAnnotations(entries, library)
+    const store = await openStore(workspace, out)
+    const merged = citations.length > 0 ? await store.update((ws) => mergeCitations(ws, citations)) : { added: 0, updated: 0 }
+    const result = { ...merged, skipped }
+    if (json) out.stdout(JSON.stringify(result, null, 2) + '\n')
+    else {
+      out.stdout(`imported ${merged.added} new and ${merged.updated} updated citation${merged.added + merged.updated === 1 ? '' : 's'}; skipped ${skipped.length}\n`)
+      for (const s of skipped) out.stdout(`  skipped entry ${s.index}${s.id ? ` (${s.id})` : ''}: ${s.reason}\n`)
+    }
+    return 0
+  } catch (err) {
+    return failed(out, err)
+  }
+}
+
+function failed(out: Out, err: unknown): number {
+  if (err instanceof ClausewiseError) {
+    out.stderr(`clausewise: ${err.message}\n`)
+    return 1
+  }
+  throw err
+}
