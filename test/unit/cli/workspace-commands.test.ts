@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest'
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { main } from '../../../src-main/cli'
+import type { Out } from '../../../src-main/cli/output'
+
+async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = ''
+  let stderr = ''
+  const out: Out = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), color: false }
+  return { code: await main(argv, out), stdout, stderr }
+}
+
+async function workspaceWithTwoCitations(): Promise<{ dir: string; ws: string }> {
+  const dir = await mkdtemp(join(tmpdir(), 'clausewise-ws-'))
+  const ws = join(dir, 'review.json')
+  const common = ['--workspace', ws, '--version', '2026-04', '--clause', 'ip-licence']
+  await run('cite', ...common, '--source', 'hamidun-news', '--quote', 'this license is no longer exclusive', '--stance', 'supports', '--note', 'the April article', '--reviewer', 'A. Reviewer')
+  await run('cite', ...common, '--source', 'windows-central', '--quote', "Microsoft retains exclusive access to OpenAI's intellectual property and models through 2030.", '--stance', 'contradicts')
+  return { dir, ws }
+}
+
+describe('annotation exchange', () => {
+  it('exports to JSON-LD and imports into a fresh workspace with the same citations', async () => {
+    const { dir, ws } = await workspaceWithTwoCitations()
+    const out = join(dir, 'out.jsonld')
+    expect((await run('export-annotations', '--workspace', ws, '--out', out)).code).toBe(0)
+    const doc = JSON.parse(await readFile(out, 'utf8'))
+    expect(doc['@context']).toBe('http://www.w3.org/ns/anno.jsonld')
+    expect(doc.first.items[0].target.selector.map((s: { type: string }) => s.type)).toEqual(['TextQuoteSelector', 'TextPositionSelector'])
+    const fresh = join(dir, 'fresh.json')
+    const imported = await run('import-annotations', '--workspace', fresh, out, '--json')
+    expect(JSON.parse(imported.stdout)).toEqual({ added: 2, updated: 0, skipped: [] })
+    const before = JSON.parse(await readFile(ws, 'utf8')).citations
+    const after = JSON.parse(await readFile(fresh, 'utf8')).citations
+    expect(after).toEqual(before)
+    // Importing again merges by id: nothing is duplicated.
+    expect(JSON.parse((await run('import-annotations', '--workspace', fresh, out, '--json')).stdout)).toMatchObject({ added: 0, updated: 2 })
+  })
+
+  it('imports the valid entries and reports each skipped one with its reason', async () => {
+    const { dir, ws } = await workspaceWithTwoCitations()
+    const out = join(dir, 'out.jsonld')
+    await run('export-annotations', '--workspace', ws, '--out', out)
+    const [good] = JSON.parse(await readFile(out, 'utf8')).first.items
+    const noSelector = { ...good, id: 'urn:uuid:no-selector', target: { source: good.target.source, selector: [] } }
+    const unknownClause = { ...good, id: 'urn:uuid:unknown-clause', body: [{ type: 'SpecificResource', purpose: 'linking', source: 'urn:clausewise:version:2026-04#clause=no-such-clause' }, ...good.body.slice(1)] }
+    const wrongTypes = { ...good, id: 42, body: 'supports' }
+    const bad = join(dir, 'bad.jsonld')
+    await writeFile(bad, JSON.stringify([good, noSelector, unknownClause, wrongTypes, 'not an annotation']))
+    const fresh = join(dir, 'fresh.json')
+    const result = JSON.parse((await run('import-annotations', '--workspace', fresh, bad, '--json')).stdout)
+    expect(result.added).toBe(1)
+    expect(result.skipped).toEqual([
+      { index: 1, id: 'urn:uuid:no-selector', reason: 'target has no valid TextQuoteSelector' },
+      { index: 2, id: 'urn:uuid:unknown-clause', reason: 'unknown clause 2026-04/no-such-clause' },
+      { index: 3, id: null, reason: 'missing id' },
+      { index: 4, id: null, reason: expect.stringMatching(/expected object/i) }
+    ])
+  })
+
+  it('refuses a file that is not JSON, or 50 MB, and writes nothing', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'clausewise-ws-'))
+    const ws = join(dir, 'w.json')
+    await writeFile(join(dir, 'text.jsonld'), 'this is not json')
+    await writeFile(join(dir, 'huge.jsonld'), Buffer.alloc(50 * 1024 * 1024, 0x20))
+    expect(await run('import-annotations', '--workspace', ws, join(dir, 'text.jsonld'))).toMatchObject({ code: 1, stderr: expect.stringContaining('text.jsonld: not JSON') })
+    expect(await run('import-annotations', '--workspace', ws, join(dir, 'huge.jsonld'))).toMatchObject({ code: 1, stderr: expect.stringContaining('huge.jsonld: file is 50.0 MB, more than the 20.0 MB limit') })
+    await expect(readFile(ws)).rejects.toThrow(/ENOENT/)
+  })
+})
+
+describe('workspace check', () => {
+  it('reports validity, schema, counts, conflicts and backups without changing anything', async () => {
+    const { ws } = await workspaceWithTwoCitations()
+    const before = await readFile(ws, 'utf8')
+    const { code, stdout } = await run('workspace', 'check', ws, '--json')
+    expect(code).toBe(0)
+    const r = JSON.parse(stdout)
+    expect(r).toMatchObject({ valid: true, schemaVersion: 2, status: 'current', citations: 2, orphans: 0, clausesWithConflict: 1 })
+    expect(r.backups.length).toBeGreaterThanOrEqual(2)
+    expect(await readFile(ws, 'utf8')).toBe(before)
+  })
+
+  it('reports a truncated file as invalid, exit 1, and leaves it where it is', async () => {
+    const { ws } = await workspaceWithTwoCitations()
+    const text = await readFile(ws, 'utf8')
+    await writeFile(ws, text.slice(0, 100))
+    const { code, stdout } = await run('workspace', 'check', ws, '--json')
+    expect(code).toBe(1)
+    expect(JSON.parse(stdout)).toMatchObject({ valid: false, problem: expect.stringMatching(/^not valid JSON/) })
+    expect(await readFile(ws, 'utf8')).toBe(text.slice(0, 100))
+  })
+})
