@@ -4,13 +4,14 @@ import type { CompareOptions, Comparison } from '../core/compare/types'
 import type { Problem } from '../core/errors'
 import type { EvidenceReport, ResolvedCitation } from '../core/evidence/service'
 import type { Suggestion } from '../core/evidence/suggest'
+import type { HistoryState } from '../core/workspace/history'
 import type { Stance, WorkspaceSettings } from '../core/workspace/types'
 import type { LibraryIndex } from '../core/library'
 import type { Version } from '../core/models/types'
 import type { Source } from '../core/sources/types'
 
 export type { Problem, LibraryIndex, Source, Version, Comparison, CompareOptions }
-export type { EvidenceReport, ResolvedCitation, Suggestion, Stance, WorkspaceSettings }
+export type { EvidenceReport, ResolvedCitation, Suggestion, Stance, WorkspaceSettings, HistoryState }
 export type { ClauseEvidence } from '../core/evidence/service'
 export type { ClauseComparison, ClauseStatus, ComparisonSummary, Granularity, Part, PartOp } from '../core/compare/types'
 export type { Clause, VersionKind, VersionSummary } from '../core/models/types'
@@ -81,6 +82,20 @@ export interface ClausewiseApi {
   suggest(args: SuggestArgs): Promise<ApiResult<Suggestion[]>>
   getSettings(): Promise<ApiResult<WorkspaceSettings>>
   updateSettings(args: WorkspaceSettings): Promise<ApiResult<WorkspaceSettings>>
+  /** Reverts the last change to citations, notes or settings (saved at once). */
+  undo(): Promise<ApiResult<HistoryState>>
+  redo(): Promise<ApiResult<HistoryState>>
+  getHistory(): Promise<ApiResult<HistoryState>>
+  /** The open workspace: its file name, whether it is read-only, and notices from opening it. */
+  getWorkspaceStatus(): Promise<ApiResult<WorkspaceStatus>>
+}
+
+export interface WorkspaceStatus {
+  name: string
+  readOnly: boolean
+  /** Messages from opening the file: recovery from a backup, migration, read-only mode. */
+  notices: string[]
+  citations: number
 }
 
 export type ApiMethod = keyof ClausewiseApi
@@ -97,7 +112,11 @@ export const API_METHODS = [
   'deleteCitation',
   'suggest',
   'getSettings',
-  'updateSettings'
+  'updateSettings',
+  'undo',
+  'redo',
+  'getHistory',
+  'getWorkspaceStatus'
 ] as const satisfies readonly ApiMethod[]
 
 export const IPC_CHANNEL_PREFIX = 'clausewise:'

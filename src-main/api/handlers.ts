@@ -6,6 +6,7 @@ import { resolveCompareOptions } from '../core/compare/types'
 import { ClausewiseError, formatProblem } from '../core/errors'
 import { EvidenceService } from '../core/evidence/service'
 import { Library } from '../core/library'
+import { History } from '../core/workspace/history'
 import { WorkspaceStore } from '../core/workspace/store'
 import { formatPath } from '../core/io/yaml-schema'
 import { API_METHODS, type ApiError, type ApiMethod, type ApiResult, type ArgsOf, type ValueOf } from './contract'
@@ -15,11 +16,12 @@ export interface Services {
   library: Library
   workspace: WorkspaceStore
   evidence: EvidenceService
+  history: History
 }
 
 type Implementations = { [M in ApiMethod]: (args: ArgsOf<M>) => Promise<ValueOf<M>> }
 
-function implement({ library, workspace, evidence }: Services): Implementations {
+function implement({ library, workspace, evidence, history }: Services): Implementations {
   return {
     getLibrary: () => library.index(),
     getSource: ({ id }) => library.source(id),
@@ -29,19 +31,29 @@ function implement({ library, workspace, evidence }: Services): Implementations 
       return compareVersions(base, target, resolveCompareOptions(options))
     },
     getEvidence: ({ versionId }) => evidence.report({ versionId }),
-    cite: (args) => evidence.cite(args),
-    updateCitation: ({ id, ...changes }) => evidence.update(id, changes),
-    deleteCitation: async ({ id }) => {
-      await evidence.remove(id)
-      return { id }
-    },
+    cite: (args) => history.record('Add citation', () => evidence.cite(args)),
+    updateCitation: ({ id, ...changes }) => history.record('Edit citation', () => evidence.update(id, changes)),
+    deleteCitation: ({ id }) =>
+      history.record('Delete citation', async () => {
+        await evidence.remove(id)
+        return { id }
+      }),
     suggest: ({ versionId, clauseId, limit }) => evidence.suggest(versionId, clauseId, limit),
     getSettings: async () => (await workspace.read()).settings,
     updateSettings: ({ reviewerName }) =>
-      workspace.update((ws) => {
-        ws.settings.reviewerName = reviewerName.trim()
-        return { ...ws.settings }
-      })
+      history.record('Change reviewer name', () =>
+        workspace.update((ws) => {
+          ws.settings.reviewerName = reviewerName.trim()
+          return { ...ws.settings }
+        })
+      ),
+    undo: () => history.undo(),
+    redo: () => history.redo(),
+    getHistory: () => Promise.resolve(history.state()),
+    getWorkspaceStatus: async () => {
+      const { data, readOnly, notices } = await workspace.open()
+      return { name: workspace.name, readOnly, notices: notices.map((n) => n.message), citations: data.citations.length }
+    }
   }
 }
 
@@ -81,5 +93,5 @@ function failure(code: ApiError['code'], message: string): ApiResult<never> {
 export function createServices(paths: { sourcesDir: string; modelsDir: string; workspacePath: string }): Services {
   const library = new Library({ sourcesDir: paths.sourcesDir, modelsDir: paths.modelsDir })
   const workspace = new WorkspaceStore(paths.workspacePath)
-  return { library, workspace, evidence: new EvidenceService(library, workspace) }
+  return { library, workspace, evidence: new EvidenceService(library, workspace), history: new History(workspace) }
 }

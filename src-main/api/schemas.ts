@@ -40,5 +40,9 @@ export const API_ARG_SCHEMAS: { [M in ApiMethod]: z.ZodType<ArgsOf<M>> } = {
   deleteCitation: idArgs,
   suggest: z.strictObject({ versionId: id, clauseId: id, limit: z.number().int().min(1).max(50).optional() }),
   getSettings: z.undefined(),
-  updateSettings: z.strictObject({ reviewerName: z.string().max(200, 'is longer than 200 characters') })
+  updateSettings: z.strictObject({ reviewerName: z.string().max(200, 'is longer than 200 characters') }),
+  undo: z.undefined(),
+  redo: z.undefined(),
+  getHistory: z.undefined(),
+  getWorkspaceStatus: z.undefined()
 }

@@ -35,7 +35,11 @@ export const api = {
   deleteCitation: (id: string) => unwrap(bridge().deleteCitation({ id })),
   suggest: (args: SuggestArgs) => unwrap(bridge().suggest(args)),
   getSettings: () => unwrap(bridge().getSettings()),
-  updateSettings: (settings: WorkspaceSettings) => unwrap(bridge().updateSettings(settings))
+  updateSettings: (settings: WorkspaceSettings) => unwrap(bridge().updateSettings(settings)),
+  undo: () => unwrap(bridge().undo()),
+  redo: () => unwrap(bridge().redo()),
+  getHistory: () => unwrap(bridge().getHistory()),
+  getWorkspaceStatus: () => unwrap(bridge().getWorkspaceStatus())
 }
 
 export function errorMessage(err: unknown): string {

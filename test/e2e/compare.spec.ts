@@ -8,7 +8,7 @@ test('redlines October 2025 against April 2026 and steps through the changes', a
   await page.getByRole('link', { name: 'Compare' }).click()
   await page.getByTestId('base-picker').selectOption('2025-10')
   await page.getByTestId('target-picker').selectOption('2026-04')
-  await expect(page).toHaveTitle('Compare 28 October 2025 → 27 April 2026 — Clausewise')
+  await expect(page).toHaveTitle('Compare 28 October 2025 → 27 April 2026 — workspace.clausewise.json — Clausewise')
 
   const ip = page.locator('[data-clause="ip-licence"]')
   await expect(ip).toHaveAttribute('data-status', 'modified')

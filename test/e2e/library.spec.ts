@@ -9,7 +9,7 @@ import { ROOT } from './modes'
 test('the library lists the five versions in date order and the five sources', async ({ app }) => {
   const { page } = app
   await app.goto('/')
-  await expect(page).toHaveTitle('Library — Clausewise')
+  await expect(page).toHaveTitle('Library — workspace.clausewise.json — Clausewise')
 
   const versions = page.locator('[data-version]')
   await expect(versions).toHaveCount(5)
@@ -30,7 +30,7 @@ test('an article opens clean of page furniture, with its metadata', async ({ app
   await app.goto('/')
   await page.locator('[data-source="insights"]').click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Microsoft and OpenAI reaffirm partnership terms as OpenAI expands funding and cloud ties')
-  await expect(page).toHaveTitle(/^Microsoft and OpenAI reaffirm partnership terms .* — Clausewise$/)
+  await expect(page).toHaveTitle(/^Microsoft and OpenAI reaffirm partnership terms .* — workspace.clausewise.json — Clausewise$/)
   await expect(page.locator('.meta')).toContainText('Published 8 March 2026')
   await expect(page.locator('.meta')).toContainText('Insights AI')
 
@@ -68,7 +68,7 @@ test('an unknown version id shows an error state, not a blank screen', async ({ 
   await app.goto('/versions/no-such-version')
   await expect(page.getByRole('alert')).toContainText('This version could not be opened')
   await expect(page.getByRole('alert')).toContainText('no version with id "no-such-version"')
-  await expect(page).toHaveTitle('Version not found — Clausewise')
+  await expect(page).toHaveTitle('Version not found — workspace.clausewise.json — Clausewise')
 })
 
 test.describe('with a malformed model beside good ones', () => {

@@ -4,10 +4,12 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { CiteArgs, ClauseEvidence, EvidenceReport, ResolvedCitation, Stance, Suggestion } from '../../../src-main/api/contract'
 import { api, errorMessage } from '../api'
+import { useWorkspaceStore } from './workspace'
 
 export const STANCE_LABEL: Record<Stance, string> = { supports: 'Supports', contradicts: 'Contradicts', context: 'Context' }
 
 export const useEvidenceStore = defineStore('evidence', () => {
+  const workspace = useWorkspaceStore()
   const report = shallowRef<EvidenceReport>({ citations: [], clauses: [] })
   const error = ref<string | null>(null)
   const reviewerName = ref('')
@@ -49,28 +51,34 @@ export const useEvidenceStore = defineStore('evidence', () => {
 
   /** Each change is saved by main first; the report is then re-read so anchors stay exact. */
   async function cite(args: CiteArgs): Promise<ResolvedCitation> {
-    const created = await api.cite(args)
+    const created = await workspace.track(api.cite(args))
     await refresh()
     return created
   }
 
   async function update(id: string, changes: { stance?: Stance; note?: string }): Promise<void> {
-    await api.updateCitation({ id, ...changes })
+    await workspace.track(api.updateCitation({ id, ...changes }))
     await refresh()
   }
 
   async function remove(id: string): Promise<void> {
-    await api.deleteCitation(id)
+    await workspace.track(api.deleteCitation(id))
     await refresh()
   }
 
   async function setReviewerName(name: string): Promise<void> {
-    reviewerName.value = (await api.updateSettings({ reviewerName: name })).reviewerName
+    reviewerName.value = (await workspace.track(api.updateSettings({ reviewerName: name }))).reviewerName
   }
 
   function suggestions(versionId: string, clauseId: string): Promise<Suggestion[]> {
     return api.suggest({ versionId, clauseId, limit: 5 })
   }
 
-  return { report, error, reviewerName, load, refresh, clauseEvidence, citationsFor, citationsInSource, cite, update, remove, setReviewerName, suggestions }
+  /** After undo or redo: citations and settings may both have changed. */
+  async function reload(): Promise<void> {
+    await refresh()
+    reviewerName.value = (await api.getSettings()).reviewerName
+  }
+
+  return { report, error, reviewerName, load, refresh, reload, clauseEvidence, citationsFor, citationsInSource, cite, update, remove, setReviewerName, suggestions }
 })

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest'
+import { mkdtemp, readFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createDispatch, createServices } from '../../../../src-main/api/handlers'
+
+const ROOT = join(__dirname, '../../../..')
+
+async function setup() {
+  const workspacePath = join(await mkdtemp(join(tmpdir(), 'clausewise-history-')), 'w.json')
+  const services = createServices({ sourcesDir: join(ROOT, 'resources/sources'), modelsDir: join(ROOT, 'resources/models'), workspacePath })
+  const dispatch = createDispatch(services)
+  const call = async (method: string, args?: unknown) => {
+    const r = await dispatch(method, args)
+    if (!r.ok) throw new Error(r.error.message)
+    return r.value as Record<string, unknown>
+  }
+  const saved = async () => JSON.parse(await readFile(workspacePath, 'utf8')) as { citations: Array<{ id: string; note: string }>; settings: { reviewerName: string } }
+  return { call, saved }
+}
+
+const CITE = { versionId: '2026-04', clauseId: 'ip-licence', sourceId: 'hamidun-news', stance: 'supports', start: 1497, end: 1532 }
+
+describe('undo and redo', () => {
+  it('undoes and redoes adding, editing and deleting citations, each saved to the file', async () => {
+    const { call, saved } = await setup()
+    const { id } = await call('cite', CITE)
+    await call('updateCitation', { id, note: 'first note' })
+    await call('updateCitation', { id, note: 'second note' })
+    expect(await call('getHistory')).toEqual({ canUndo: true, canRedo: false, undoLabel: 'Edit citation', redoLabel: null })
+
+    await call('undo')
+    expect((await saved()).citations[0]!.note).toBe('first note')
+    await call('undo')
+    await call('undo')
+    expect((await saved()).citations).toEqual([])
+    expect(await call('getHistory')).toMatchObject({ canUndo: false, canRedo: true, redoLabel: 'Add citation' })
+
+    await call('redo')
+    await call('redo')
+    expect((await saved()).citations.map((c) => c.note)).toEqual(['first note'])
+
+    await call('deleteCitation', { id })
+    expect((await saved()).citations).toEqual([])
+    expect(await call('getHistory')).toMatchObject({ canRedo: false, undoLabel: 'Delete citation' })
+    await call('undo')
+    expect((await saved()).citations.map((c) => c.id)).toEqual([id])
+  })
+
+  it('undoes a change of reviewer name, and says so when there is nothing to undo', async () => {
+    const { call, saved } = await setup()
+    await expect(call('undo')).rejects.toThrow('nothing to undo')
+    await call('updateSettings', { reviewerName: 'A. Reviewer' })
+    await call('undo')
+    expect((await saved()).settings.reviewerName).toBe('')
+  })
+
+  it('records nothing when a change fails', async () => {
+    const { call } = await setup()
+    await expect(call('cite', { ...CITE, clauseId: 'no-such-clause' })).rejects.toThrow()
+    expect(await call('getHistory')).toMatchObject({ canUndo: false })
+  })
+})
