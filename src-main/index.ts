@@ -5,6 +5,7 @@ import { app, BrowserWindow, ipcMain, Menu, protocol, session } from 'electron'
 import { createDispatch, createServices } from './api/handlers'
 import { registerIpc } from './ipc'
 import { APP_ORIGIN, APP_SCHEME, serveAppRequest } from './protocol'
+import { WorkspaceActions } from './workspaces'
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }
@@ -53,11 +54,28 @@ function createWindow(): BrowserWindow {
   return win
 }
 
-function buildMenu(): Menu {
+async function buildMenu(actions: WorkspaceActions): Promise<Menu> {
   const isMac = process.platform === 'darwin'
+  const recent = await actions.recent()
   return Menu.buildFromTemplate([
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
-    { role: 'fileMenu' },
+    {
+      label: 'File',
+      submenu: [
+        { label: 'New Workspace…', accelerator: 'CmdOrCtrl+N', click: () => void actions.newWorkspace() },
+        { label: 'Open Workspace…', accelerator: 'CmdOrCtrl+O', click: () => void actions.open() },
+        {
+          label: 'Open Recent',
+          submenu: recent.length ? recent.map((path) => ({ label: path, click: () => void actions.open(path) })) : [{ label: 'No recent workspaces', enabled: false }]
+        },
+        { label: 'Save Workspace As…', accelerator: 'CmdOrCtrl+Shift+S', click: () => void actions.saveAs() },
+        { type: 'separator' },
+        { label: 'Export Annotations (JSON-LD)…', click: () => void actions.exportAnnotations() },
+        { label: 'Import Annotations…', click: () => void actions.importAnnotations() },
+        { type: 'separator' },
+        isMac ? { role: 'close' } : { role: 'quit' }
+      ]
+    },
     { role: 'editMenu' },
     { role: 'viewMenu' },
     { role: 'windowMenu' },
@@ -67,6 +85,8 @@ function buildMenu(): Menu {
     }
   ])
 }
+
+let workspaceActions: WorkspaceActions | undefined
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()
@@ -84,7 +104,7 @@ if (!app.requestSingleInstanceLock()) {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }))
   })
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     const rendererRoot = join(__dirname, '../renderer')
     protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererRoot, request))
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
@@ -99,11 +119,31 @@ if (!app.requestSingleInstanceLock()) {
     })
     registerIpc(ipcMain, createDispatch(services), isOurUrl)
 
+    // After a workspace switch or an import: rebuild Open Recent and reload the page's state.
+    const refresh = () => {
+      void buildMenu(actions).then((menu) => Menu.setApplicationMenu(menu))
+      BrowserWindow.getAllWindows()[0]?.webContents.reload()
+    }
+    const actions = new WorkspaceActions(services, () => BrowserWindow.getAllWindows()[0], refresh)
+    workspaceActions = actions
+
     app.setAboutPanelOptions({ applicationName: 'Clausewise', applicationVersion: app.getVersion() })
-    Menu.setApplicationMenu(buildMenu())
-    createWindow()
+    Menu.setApplicationMenu(await buildMenu(actions))
+    const win = createWindow()
+    win.webContents.on('render-process-gone', () => void actions.flush())
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createWindow()
+    })
+  })
+
+  // Every change is saved before the renderer hears back; this waits for a save in flight.
+  let flushed = false
+  app.on('before-quit', (event) => {
+    if (flushed || !workspaceActions) return
+    event.preventDefault()
+    void workspaceActions.flush().finally(() => {
+      flushed = true
+      app.quit()
     })
   })
 

@@ -21,7 +21,9 @@ export interface Services {
 
 type Implementations = { [M in ApiMethod]: (args: ArgsOf<M>) => Promise<ValueOf<M>> }
 
-function implement({ library, workspace, evidence, history }: Services): Implementations {
+/** Reads the services on every call: the open workspace can be switched while the app runs. */
+function implement(services: Services): Implementations {
+  const library = services.library
   return {
     getLibrary: () => library.index(),
     getSource: ({ id }) => library.source(id),
@@ -30,29 +32,29 @@ function implement({ library, workspace, evidence, history }: Services): Impleme
       const [base, target] = await Promise.all([library.version(baseId), library.version(targetId)])
       return compareVersions(base, target, resolveCompareOptions(options))
     },
-    getEvidence: ({ versionId }) => evidence.report({ versionId }),
-    cite: (args) => history.record('Add citation', () => evidence.cite(args)),
-    updateCitation: ({ id, ...changes }) => history.record('Edit citation', () => evidence.update(id, changes)),
+    getEvidence: ({ versionId }) => services.evidence.report({ versionId }),
+    cite: (args) => services.history.record('Add citation', () => services.evidence.cite(args)),
+    updateCitation: ({ id, ...changes }) => services.history.record('Edit citation', () => services.evidence.update(id, changes)),
     deleteCitation: ({ id }) =>
-      history.record('Delete citation', async () => {
-        await evidence.remove(id)
+      services.history.record('Delete citation', async () => {
+        await services.evidence.remove(id)
         return { id }
       }),
-    suggest: ({ versionId, clauseId, limit }) => evidence.suggest(versionId, clauseId, limit),
-    getSettings: async () => (await workspace.read()).settings,
+    suggest: ({ versionId, clauseId, limit }) => services.evidence.suggest(versionId, clauseId, limit),
+    getSettings: async () => (await services.workspace.read()).settings,
     updateSettings: ({ reviewerName }) =>
-      history.record('Change reviewer name', () =>
-        workspace.update((ws) => {
+      services.history.record('Change reviewer name', () =>
+        services.workspace.update((ws) => {
           ws.settings.reviewerName = reviewerName.trim()
           return { ...ws.settings }
         })
       ),
-    undo: () => history.undo(),
-    redo: () => history.redo(),
-    getHistory: () => Promise.resolve(history.state()),
+    undo: () => services.history.undo(),
+    redo: () => services.history.redo(),
+    getHistory: () => Promise.resolve(services.history.state()),
     getWorkspaceStatus: async () => {
-      const { data, readOnly, notices } = await workspace.open()
-      return { name: workspace.name, readOnly, notices: notices.map((n) => n.message), citations: data.citations.length }
+      const { data, readOnly, notices } = await services.workspace.open()
+      return { name: services.workspace.name, readOnly, notices: notices.map((n) => n.message), citations: data.citations.length }
     }
   }
 }
@@ -92,6 +94,15 @@ function failure(code: ApiError['code'], message: string): ApiResult<never> {
 /** Wires the services by hand, as index.ts, the CLI and the E2E harness need them. */
 export function createServices(paths: { sourcesDir: string; modelsDir: string; workspacePath: string }): Services {
   const library = new Library({ sourcesDir: paths.sourcesDir, modelsDir: paths.modelsDir })
-  const workspace = new WorkspaceStore(paths.workspacePath)
-  return { library, workspace, evidence: new EvidenceService(library, workspace), history: new History(workspace) }
+  return { library, ...workspaceServices(library, paths.workspacePath) }
+}
+
+/** Makes `path` the open workspace (its history starts empty); the library is kept. */
+export function openWorkspace(services: Services, path: string): void {
+  Object.assign(services, workspaceServices(services.library, path))
+}
+
+function workspaceServices(library: Library, path: string): Pick<Services, 'workspace' | 'evidence' | 'history'> {
+  const workspace = new WorkspaceStore(path)
+  return { workspace, evidence: new EvidenceService(library, workspace), history: new History(workspace) }
 }
