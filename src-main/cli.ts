@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util'
 import { Library } from './core/library'
 import { compareCommand } from './cli/compare-command'
 import { citeCommand, evidenceCommand } from './cli/evidence-commands'
+import { exportCommand as exportPdfCommand } from './cli/export-command'
 import { checkCommand, exportCommand, importCommand } from './cli/workspace-commands'
 import { listSources, listVersions } from './cli/library-commands'
 import { processOut, type Out } from './cli/output'
@@ -24,6 +25,9 @@ Commands:
                         [--note TEXT] [--reviewer NAME]
   evidence            list a workspace's citations, re-anchored in the current sources:
                         --workspace FILE [--version ID]
+  export              the annotated PDF of a comparison:
+                        --base ID --target ID --out FILE.pdf [--workspace FILE]
+                        [--include-unchanged] [--reviewer NAME]
   workspace check FILE
                       validity, schema version, counts, orphans and backups (reads only)
   export-annotations  --workspace FILE --out FILE.jsonld: citations as W3C Web Annotations
@@ -67,6 +71,7 @@ export async function main(argv: readonly string[], out: Out): Promise<number> {
         note: { type: 'string' },
         reviewer: { type: 'string' },
         out: { type: 'string' },
+        'include-unchanged': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false }
       }
     })
@@ -126,6 +131,11 @@ export async function main(argv: readonly string[], out: Out): Promise<number> {
       const [sub, file, ...rest] = extra
       if (sub !== 'check' || !file || rest.length > 0) return usageError(out, 'usage: workspace check FILE [--json]')
       return checkCommand(library, out, resolve(file), values.json)
+    }
+    case 'export': {
+      const { base, target } = values
+      if (!base || !target || !values.out) return usageError(out, 'export needs --base ID, --target ID and --out FILE.pdf')
+      return exportPdfCommand(library, out, { baseId: base, targetId: target, out: resolve(values.out), workspace: values.workspace ? resolve(values.workspace) : undefined, includeUnchanged: values['include-unchanged'], reviewer: values.reviewer })
     }
     case 'export-annotations': {
       if (!values.workspace || !values.out) return usageError(out, 'export-annotations needs --workspace FILE and --out FILE.jsonld')

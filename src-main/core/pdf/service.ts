@@ -1,0 +1,53 @@
+// Exports a comparison and its evidence as an annotated PDF file. The file is written
+// atomically: an unwritable path or a failure mid-way leaves no partial PDF behind.
+import { basename, dirname } from 'node:path'
+import writeFileAtomic from 'write-file-atomic'
+import { compareVersions } from '../compare/compare'
+import { resolveCompareOptions, type CompareOptions } from '../compare/types'
+import { ClausewiseError } from '../errors'
+import type { EvidenceService } from '../evidence/service'
+import type { Library } from '../library'
+import { renderPdf } from './export'
+
+export interface PdfExportRequest {
+  baseId: string
+  targetId: string
+  out: string
+  reviewer?: string
+  includeUnchanged?: boolean
+  options?: Partial<CompareOptions>
+  now?: Date
+}
+
+export interface PdfExportResult {
+  path: string
+  bytes: number
+  pages: number
+  clauses: number
+  citations: number
+}
+
+export async function exportPdf(library: Library, evidence: EvidenceService, request: PdfExportRequest, reviewerSetting = ''): Promise<PdfExportResult> {
+  const [base, target] = await Promise.all([library.version(request.baseId), library.version(request.targetId)])
+  const comparison = compareVersions(base, target, resolveCompareOptions(request.options))
+  const { citations } = await evidence.report()
+  const relevant = citations.filter((c) => c.versionId === base.id || c.versionId === target.id)
+  const includeUnchanged = request.includeUnchanged ?? false
+  const pdf = await renderPdf({
+    comparison,
+    citations: relevant,
+    sources: (await library.index()).sources,
+    reviewer: request.reviewer?.trim() || reviewerSetting,
+    exportedAt: request.now ?? new Date(),
+    includeUnchanged
+  })
+  try {
+    await writeFileAtomic(request.out, pdf, { fsync: true })
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code
+    const reason = code === 'ENOENT' ? `the folder ${dirname(request.out)} does not exist` : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'that path is a folder' : (err as Error).message
+    throw new ClausewiseError({ code: 'unreadable', file: basename(request.out), message: `could not write the PDF: ${reason}` })
+  }
+  const pages = (pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length
+  return { path: request.out, bytes: pdf.length, pages, clauses: comparison.clauses.filter((c) => includeUnchanged || c.status !== 'unchanged').length, citations: relevant.length }
+}
