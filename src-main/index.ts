@@ -1,7 +1,7 @@
 // Electron entry: app lifecycle, the hardened window, the app:// protocol, the menu. All
 // behaviour lives in core/; this file only wires it to Electron.
 import { join } from 'node:path'
-import { app, BrowserWindow, ipcMain, Menu, protocol, session } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron'
 import { createDispatch, createServices } from './api/handlers'
 import { registerIpc } from './ipc'
 import { APP_ORIGIN, APP_SCHEME, serveAppRequest } from './protocol'
@@ -70,6 +70,7 @@ async function buildMenu(actions: WorkspaceActions): Promise<Menu> {
         },
         { label: 'Save Workspace As…', accelerator: 'CmdOrCtrl+Shift+S', click: () => void actions.saveAs() },
         { type: 'separator' },
+        { label: 'Export PDF…', accelerator: 'CmdOrCtrl+E', click: () => void actions.exportPdf() },
         { label: 'Export Annotations (JSON-LD)…', click: () => void actions.exportAnnotations() },
         { label: 'Import Annotations…', click: () => void actions.importAnnotations() },
         { type: 'separator' },
@@ -117,6 +118,15 @@ if (!app.requestSingleInstanceLock()) {
       modelsDir: process.env['CLAUSEWISE_MODELS_DIR'] ?? join(root, 'models'),
       workspacePath: process.env['CLAUSEWISE_WORKSPACE'] ?? join(app.getPath('userData'), 'workspace.clausewise.json')
     })
+    services.dialogs = {
+      choosePdfPath: async (suggestedName) => {
+        const win = BrowserWindow.getAllWindows()[0]
+        const options = { title: 'Export PDF', defaultPath: join(app.getPath('documents'), suggestedName), filters: [{ name: 'PDF', extensions: ['pdf'] }] }
+        const { canceled, filePath } = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options)
+        return canceled || !filePath ? null : filePath
+      },
+      reveal: (path) => shell.showItemInFolder(path)
+    }
     registerIpc(ipcMain, createDispatch(services), isOurUrl)
 
     // After a workspace switch or an import: rebuild Open Recent and reload the page's state.

@@ -5,6 +5,7 @@ import { basename, join } from 'node:path'
 import { app, dialog, type BrowserWindow } from 'electron'
 import writeFileAtomic from 'write-file-atomic'
 import { openWorkspace, type Services } from './api/handlers'
+import { exportPdf } from './core/pdf/service'
 import { mergeCitations, parseAnnotations, readAnnotationFile, toAnnotationCollection } from './core/workspace/annotations'
 import { readRecent, rememberRecent } from './core/workspace/recent'
 import { WorkspaceStore } from './core/workspace/store'
@@ -84,6 +85,29 @@ export class WorkspaceActions {
       this.onChange()
     } catch (err) {
       await dialog.showMessageBox(win, { type: 'error', message: 'The annotations could not be imported.', detail: err instanceof Error ? err.message : String(err) })
+    }
+  }
+
+  /** Exports the comparison on screen (the last one the renderer asked for), with progress in the taskbar. */
+  async exportPdf(): Promise<void> {
+    const win = this.window()
+    const last = this.services.lastComparison
+    if (!win) return
+    if (!last) {
+      await dialog.showMessageBox(win, { type: 'info', message: 'Open a comparison first.', detail: 'Export PDF exports the comparison on screen.' })
+      return
+    }
+    const out = await this.services.dialogs?.choosePdfPath(`Redline ${last.baseId} to ${last.targetId}.pdf`)
+    if (!out) return
+    win.setProgressBar(2) // indeterminate
+    try {
+      const reviewer = (await this.services.workspace.read()).settings.reviewerName
+      await exportPdf(this.services.library, this.services.evidence, { baseId: last.baseId, targetId: last.targetId, out, options: last.options }, reviewer)
+      this.services.dialogs?.reveal(out)
+    } catch (err) {
+      await dialog.showMessageBox(win, { type: 'error', message: 'The PDF could not be exported.', detail: err instanceof Error ? err.message : String(err) })
+    } finally {
+      win.setProgressBar(-1)
     }
   }
 

@@ -67,6 +67,16 @@ export interface SuggestArgs {
   limit?: number
 }
 
+export interface ExportPdfArgs {
+  baseId: string
+  targetId: string
+  includeUnchanged?: boolean
+  options?: Partial<CompareOptions>
+}
+
+/** The outcome of an export: the reviewer may cancel the save dialog. */
+export type ExportPdfOutcome = { saved: true; fileName: string; pages: number; clauses: number; citations: number } | { saved: false }
+
 export interface ClausewiseApi {
   /** Sources and versions as summaries, plus the problems met while loading them. */
   getLibrary(): Promise<ApiResult<LibraryIndex>>
@@ -86,6 +96,8 @@ export interface ClausewiseApi {
   undo(): Promise<ApiResult<HistoryState>>
   redo(): Promise<ApiResult<HistoryState>>
   getHistory(): Promise<ApiResult<HistoryState>>
+  /** Asks main for a file name in a save dialog, writes the annotated PDF, reveals it. */
+  exportPdf(args: ExportPdfArgs): Promise<ApiResult<ExportPdfOutcome>>
   /** The open workspace: its file name, whether it is read-only, and notices from opening it. */
   getWorkspaceStatus(): Promise<ApiResult<WorkspaceStatus>>
 }
@@ -116,7 +128,8 @@ export const API_METHODS = [
   'undo',
   'redo',
   'getHistory',
-  'getWorkspaceStatus'
+  'getWorkspaceStatus',
+  'exportPdf'
 ] as const satisfies readonly ApiMethod[]
 
 export const IPC_CHANNEL_PREFIX = 'clausewise:'

@@ -1,8 +1,10 @@
 // Implements the contract on top of the core and turns every call into an ApiResult: the
 // payload is parsed with its schema first, errors become typed results, nothing throws.
 // ipc.ts (Electron) and the E2E harness (Chromium mode) both call `dispatch`.
+import { basename } from 'node:path'
 import { compareVersions } from '../core/compare/compare'
-import { resolveCompareOptions } from '../core/compare/types'
+import { resolveCompareOptions, type CompareOptions } from '../core/compare/types'
+import { exportPdf } from '../core/pdf/service'
 import { ClausewiseError, formatProblem } from '../core/errors'
 import { EvidenceService } from '../core/evidence/service'
 import { Library } from '../core/library'
@@ -12,11 +14,22 @@ import { formatPath } from '../core/io/yaml-schema'
 import { API_METHODS, type ApiError, type ApiMethod, type ApiResult, type ArgsOf, type ValueOf } from './contract'
 import { API_ARG_SCHEMAS } from './schemas'
 
+/** What only the shell can do: native dialogs. The E2E harness and the CLI supply their own. */
+export interface ShellDialogs {
+  /** A path chosen in a save dialog, or null when the reviewer cancels. */
+  choosePdfPath(suggestedName: string): Promise<string | null>
+  /** Shows the written file in the system's file manager. */
+  reveal(path: string): void
+}
+
 export interface Services {
   library: Library
   workspace: WorkspaceStore
   evidence: EvidenceService
   history: History
+  dialogs?: ShellDialogs
+  /** The comparison the renderer asked for last: File → Export PDF exports it. */
+  lastComparison?: { baseId: string; targetId: string; options?: Partial<CompareOptions> }
 }
 
 type Implementations = { [M in ApiMethod]: (args: ArgsOf<M>) => Promise<ValueOf<M>> }
@@ -29,6 +42,7 @@ function implement(services: Services): Implementations {
     getSource: ({ id }) => library.source(id),
     getVersion: ({ id }) => library.version(id),
     compare: async ({ baseId, targetId, options }) => {
+      services.lastComparison = { baseId, targetId, options }
       const [base, target] = await Promise.all([library.version(baseId), library.version(targetId)])
       return compareVersions(base, target, resolveCompareOptions(options))
     },
@@ -52,6 +66,16 @@ function implement(services: Services): Implementations {
     undo: () => services.history.undo(),
     redo: () => services.history.redo(),
     getHistory: () => Promise.resolve(services.history.state()),
+    exportPdf: async ({ baseId, targetId, includeUnchanged, options }) => {
+      if (!services.dialogs) throw new ClausewiseError({ code: 'internal', message: 'exporting needs the app window' })
+      const [base, target] = await Promise.all([library.version(baseId), library.version(targetId)])
+      const out = await services.dialogs.choosePdfPath(`Redline ${base.id} to ${target.id}.pdf`)
+      if (!out) return { saved: false as const }
+      const reviewer = (await services.workspace.read()).settings.reviewerName
+      const r = await exportPdf(library, services.evidence, { baseId, targetId, out, includeUnchanged, options }, reviewer)
+      services.dialogs.reveal(out)
+      return { saved: true as const, fileName: basename(out), pages: r.pages, clauses: r.clauses, citations: r.citations }
+    },
     getWorkspaceStatus: async () => {
       const { data, readOnly, notices } = await services.workspace.open()
       return { name: services.workspace.name, readOnly, notices: notices.map((n) => n.message), citations: data.citations.length }

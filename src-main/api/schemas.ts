@@ -7,6 +7,16 @@ const id = z.string().min(1, 'must not be empty').max(128, 'is too long').regex(
 
 const idArgs = z.strictObject({ id })
 
+const compareOptions = z
+  .strictObject({
+    granularity: z.enum(['word', 'char']),
+    ignoreCase: z.boolean(),
+    ignorePunctuation: z.boolean(),
+    ignoreWhitespace: z.boolean()
+  })
+  .partial()
+  .optional()
+
 const compareArgs = z.strictObject({
   baseId: id,
   targetId: id,
@@ -44,5 +54,6 @@ export const API_ARG_SCHEMAS: { [M in ApiMethod]: z.ZodType<ArgsOf<M>> } = {
   undo: z.undefined(),
   redo: z.undefined(),
   getHistory: z.undefined(),
-  getWorkspaceStatus: z.undefined()
+  getWorkspaceStatus: z.undefined(),
+  exportPdf: z.strictObject({ baseId: id, targetId: id, includeUnchanged: z.boolean().optional(), options: compareOptions })
 }

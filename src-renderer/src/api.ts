@@ -1,6 +1,6 @@
 // The only module that touches window.api: unwraps typed results into values or ApiCallErrors,
 // so stores and views deal in data and one error type.
-import type { ApiErrorCode, ApiResult, CiteArgs, ClausewiseApi, CompareArgs, SuggestArgs, UpdateCitationArgs, WorkspaceSettings } from '../../src-main/api/contract'
+import type { ApiErrorCode, ApiResult, CiteArgs, ClausewiseApi, CompareArgs, ExportPdfArgs, SuggestArgs, UpdateCitationArgs, WorkspaceSettings } from '../../src-main/api/contract'
 
 export class ApiCallError extends Error {
   readonly code: ApiErrorCode | 'unavailable'
@@ -39,7 +39,8 @@ export const api = {
   undo: () => unwrap(bridge().undo()),
   redo: () => unwrap(bridge().redo()),
   getHistory: () => unwrap(bridge().getHistory()),
-  getWorkspaceStatus: () => unwrap(bridge().getWorkspaceStatus())
+  getWorkspaceStatus: () => unwrap(bridge().getWorkspaceStatus()),
+  exportPdf: (args: ExportPdfArgs) => unwrap(bridge().exportPdf(args))
 }
 
 export function errorMessage(err: unknown): string {

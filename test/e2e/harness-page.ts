@@ -2,7 +2,7 @@
 // built renderer served from out/renderer by request interception (no server, no network),
 // with window.api bridged to the same dispatch that ipc.ts registers in Electron.
 import { readFile } from 'node:fs/promises'
-import { extname, join, normalize, sep } from 'node:path'
+import { dirname, extname, join, normalize, sep } from 'node:path'
 import type { Browser, Page } from '@playwright/test'
 import { API_METHODS } from '../../src-main/api/contract'
 import { createDispatch, createServices, type Services } from '../../src-main/api/handlers'
@@ -37,6 +37,8 @@ export async function openHarnessPage(browser: Browser, options: AppOptions, ser
       return route.fulfill({ status: 404 })
     }
   })
+  // Stand-ins for the native save dialog and "show in folder": the PDF lands beside the workspace.
+  services.dialogs ??= { choosePdfPath: (name) => Promise.resolve(join(dirname(options.workspacePath), name)), reveal: () => undefined }
   const dispatch = createDispatch(services)
   await context.exposeFunction('__clausewiseDispatch', (method: string, payload: unknown) => dispatch(method, payload))
   // The same surface the preload exposes: one frozen wrapper per contract method.

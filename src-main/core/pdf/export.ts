@@ -9,7 +9,7 @@ import type { ClauseComparison, Comparison, Part } from '../compare/types'
 import type { ResolvedCitation } from '../evidence/service'
 import type { SourceSummary } from '../sources/types'
 import { loadFaces, measure, type Face, type FaceName } from './fonts'
-import { layoutRuns, type Run } from './layout'
+import { layoutRuns, type Piece, type Run } from './layout'
 
 export interface PdfInput {
   comparison: Comparison
@@ -142,20 +142,26 @@ class Writer {
         this.ensure(leading)
       }
       const top = this.y
+      // Neighbouring pieces in one face and style are set in one call: far fewer text objects.
+      for (const group of groupPieces(line)) {
+        const x = MARGIN.left + indent + group.x
+        const color = group.style === 'del' ? rgb(DEL) : group.style === 'ins' ? rgb(INS) : (o.color ?? INK)
+        this.doc.font(group.face).fontSize(o.size).fillColor(color).text(group.text, x, top, { lineBreak: false })
+      }
       for (const p of line) {
+        if (p.style === 'plain') continue
+        // Spaces inside a changed run are struck or underlined too, so the mark reads as one phrase.
         const x = MARGIN.left + indent + p.x
-        const color = p.style === 'del' ? rgb(DEL) : p.style === 'ins' ? rgb(INS) : (o.color ?? INK)
-        this.doc.font(p.face).fontSize(o.size).fillColor(color).text(p.text, x, top, { lineBreak: false })
-        if (p.style !== 'plain') {
-          // Spaces inside a changed run are struck or underlined too, so the mark reads as one phrase.
-          const yLine = p.style === 'del' ? top + o.size * 0.62 : top + o.size * 1.12
-          this.doc.save().lineWidth(0.8).strokeColor(color).moveTo(x, yLine).lineTo(x + p.width, yLine).stroke().restore()
-          const list = fragments.get(p.run) ?? []
-          const last = list[list.length - 1]
-          if (last && last.top === top && Math.abs(last.x1 - x) < 0.5) last.x1 = x + p.width
-          else list.push({ x0: x, x1: x + p.width, top })
-          fragments.set(p.run, list)
-        }
+        const list = fragments.get(p.run) ?? []
+        const last = list[list.length - 1]
+        if (last && last.top === top && Math.abs(last.x1 - x) < 0.5) last.x1 = x + p.width
+        else list.push({ x0: x, x1: x + p.width, top })
+        fragments.set(p.run, list)
+      }
+      for (const [run, list] of fragments) {
+        const style = runs[run]!.style
+        const yLine = style === 'del' ? top + o.size * 0.62 : top + o.size * 1.12
+        for (const f of list) if (f.top === top) this.doc.save().lineWidth(0.8).strokeColor(rgb(style === 'del' ? DEL : INS)).moveTo(f.x0, yLine).lineTo(f.x1, yLine).stroke().restore()
       }
       this.y += leading
     }
@@ -262,6 +268,17 @@ function redlineClause(w: Writer, clause: ClauseComparison, index: number, c: Co
   void c
 }
 
+/** Consecutive pieces of a line that share a face and a style, joined for drawing. */
+function groupPieces(line: readonly Piece[]): Array<{ x: number; text: string; face: FaceName; style: Piece['style'] }> {
+  const groups: Array<{ x: number; text: string; face: FaceName; style: Piece['style'] }> = []
+  for (const p of line) {
+    const last = groups[groups.length - 1]
+    if (last && last.face === p.face && last.style === p.style) last.text += p.text
+    else groups.push({ x: p.x, text: p.text, face: p.face, style: p.style })
+  }
+  return groups
+}
+
 /** Parts as layout runs: equal text plain, deletions and insertions marked; ignored differences show the target's text. */
 function toRuns(parts: readonly Part[], prefix = ''): Run[] {
   const runs: Run[] = prefix ? [{ text: prefix, style: 'plain' }] : []
@@ -321,7 +338,7 @@ function annotate(doc: Doc, x: number, y: number, w: number, h: number, dict: Re
 
 /** pdfkit writes a String object as a PDF text string (UTF-16 when needed), keeping Contents and T. */
 function pdfString(s: string): string {
-  // eslint-disable-next-line no-new-wrappers -- pdfkit tells text strings from names by the String wrapper
+   
   return new String(s) as unknown as string
 }
 

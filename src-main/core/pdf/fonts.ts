@@ -50,7 +50,20 @@ export function faceFor(ch: string, preferred: FaceName, faces: Map<FaceName, Fa
   return 'kr'
 }
 
-/** Width of `text` set in `face` at `size` points. */
+/**
+ * Width of `text` set in `face` at `size` points. Shaping is the costly part of laying out a
+ * long redline and the same words recur constantly, so advances are cached per face and text
+ * (in font units, so one entry serves every size).
+ */
 export function measure(text: string, face: Face, size: number): number {
-  return (face.font.layout(text).advanceWidth * size) / face.font.unitsPerEm
+  let widths = advanceCache.get(face.name)
+  if (!widths) advanceCache.set(face.name, (widths = new Map()))
+  let advance = widths.get(text)
+  if (advance === undefined) {
+    advance = face.font.layout(text).advanceWidth
+    if (widths.size < 200_000) widths.set(text, advance)
+  }
+  return (advance * size) / face.font.unitsPerEm
 }
+
+const advanceCache = new Map<FaceName, Map<string, number>>()
