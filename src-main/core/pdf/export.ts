@@ -75,7 +75,11 @@ export async function renderPdf(input: PdfInput): Promise<Buffer> {
   w.y = MARGIN.top
   const rows = c.clauses.filter((x) => input.includeUnchanged || x.status !== 'unchanged')
   if (rows.length === 0) w.paragraph('No clause changed between these versions.', { face: 'serif', size: 11, color: MUTED })
-  rows.forEach((clause, i) => redlineClause(w, clause, i + 1, c, numbered))
+  const sourceLabel = (id: string): string => {
+    const src = input.sources.find((x) => x.id === id)
+    return src ? `${src.publisher ?? 'Publisher not stated'}, “${src.title}”` : id
+  }
+  rows.forEach((clause, i) => redlineClause(w, clause, i + 1, numbered, sourceLabel))
   appendix(w, input, numbered)
   pageFurniture(doc, title)
   doc.end()
@@ -241,7 +245,7 @@ function cover(w: Writer, input: PdfInput): void {
   }
 }
 
-function redlineClause(w: Writer, clause: ClauseComparison, index: number, c: Comparison, numbered: Map<string, Numbered[]>): void {
+function redlineClause(w: Writer, clause: ClauseComparison, index: number, numbered: Map<string, Numbered[]>, sourceLabel: (id: string) => string): void {
   const heading = (clause.target ?? clause.base)!.heading
   const status = clause.status === 'moved' && clause.edited ? 'Moved, edited' : STATUS_LABEL[clause.status]!
   w.ensure(70)
@@ -258,14 +262,14 @@ function redlineClause(w: Writer, clause: ClauseComparison, index: number, c: Co
     for (const { n, citation } of notes) {
       w.ensure(40)
       const stance = citation.stance.charAt(0).toUpperCase() + citation.stance.slice(1)
-      w.comment(`[${n}] ${stance}${citation.orphan ? ' (passage no longer found)' : ''}\n“${citation.quote.exact}”\nSource: ${citation.sourceId}${citation.note ? `\nNote: ${citation.note}` : ''}`, STANCE_COLOR[citation.stance] ?? INS)
-      w.runs([{ text: `[${n}] ${stance} — `, style: 'plain' }, { text: `“${citation.quote.exact}”`, style: 'plain' }, { text: citation.note ? ` — ${citation.note}` : '', style: 'plain' }], { face: 'serif', size: 9.5, color: '#3a3e45', indent: 12, leading: 13.5 })
+      const source = sourceLabel(citation.sourceId)
+      w.comment(`[${n}] ${stance}${citation.orphan ? ' (passage no longer found)' : ''}\n“${citation.quote.exact}”\nSource: ${source}${citation.note ? `\nNote: ${citation.note}` : ''}`, STANCE_COLOR[citation.stance] ?? INS)
+      w.paragraph(`[${n}] ${stance} — ${source}: “${citation.quote.exact}”${citation.note ? ` Note: ${citation.note}` : ''}`, { face: 'serif', size: 9.5, color: '#3a3e45', indent: 12, leading: 13.5 })
     }
   }
   w.gap(10)
   w.doc.save().strokeColor('#e2dfd7').lineWidth(0.5).moveTo(MARGIN.left, w.y).lineTo(PAGE.width - MARGIN.right, w.y).stroke().restore()
   w.gap(8)
-  void c
 }
 
 /** Consecutive pieces of a line that share a face and a style, joined for drawing. */
