@@ -4,7 +4,6 @@ import { parseArgs } from 'node:util'
 import { Library } from './core/library'
 import { compareCommand } from './cli/compare-command'
 import { citeCommand, evidenceCommand } from './cli/evidence-commands'
-import { exportCommand as exportPdfCommand } from './cli/export-command'
 import { checkCommand, exportCommand, importCommand } from './cli/workspace-commands'
 import { listSources, listVersions } from './cli/library-commands'
 import { processOut, type Out } from './cli/output'
@@ -135,6 +134,8 @@ export async function main(argv: readonly string[], out: Out): Promise<number> {
     case 'export': {
       const { base, target } = values
       if (!base || !target || !values.out) return usageError(out, 'export needs --base ID, --target ID and --out FILE.pdf')
+      // Loaded on demand: the PDF writer and its fonts are the heaviest part of the CLI to start.
+      const { exportCommand: exportPdfCommand } = await import('./cli/export-command')
       return exportPdfCommand(library, out, { baseId: base, targetId: target, out: resolve(values.out), workspace: values.workspace ? resolve(values.workspace) : undefined, includeUnchanged: values['include-unchanged'], reviewer: values.reviewer })
     }
     case 'export-annotations': {
