@@ -26,7 +26,15 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src-renderer'),
-    plugins: [vue()],
+    plugins: [
+      vue(),
+      {
+        // The dev server injects inline styles for hot reload; the strict CSP applies to builds.
+        name: 'clausewise-dev-csp',
+        apply: 'serve',
+        transformIndexHtml: (html: string) => html.replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/, '')
+      }
+    ],
     build: {
       rollupOptions: {
         input: { index: resolve(__dirname, 'src-renderer/index.html') }

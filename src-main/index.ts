@@ -1,7 +1,8 @@
 // Electron entry: app lifecycle, the hardened window, the app:// protocol, the menu. All
 // behaviour lives in core/; this file only wires it to Electron.
 import { join } from 'node:path'
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron'
+import { readWindowState, writeWindowState, type WindowState } from './core/window-state'
 import { createDispatch, createServices } from './api/handlers'
 import { registerIpc } from './ipc'
 import { APP_ORIGIN, APP_SCHEME, serveAppRequest } from './protocol'
@@ -27,25 +28,41 @@ function isOurUrl(url: string): boolean {
   }
 }
 
-function createWindow(): BrowserWindow {
+function windowStateFile(): string {
+  return join(app.getPath('userData'), 'window-state.json')
+}
+
+function createWindow(state: WindowState): BrowserWindow {
   const win = new BrowserWindow({
-    width: 1280,
-    height: 860,
+    ...(state.x !== undefined && state.y !== undefined ? { x: state.x, y: state.y } : {}),
+    width: state.width,
+    height: state.height,
     minWidth: 900,
     minHeight: 600,
     title: 'Clausewise',
     show: false,
     backgroundColor: '#f7f6f3',
     webPreferences: {
-      preload: join(__dirname, '../preload/preload.cjs'),
+      // Reviewed: the preload exposes only the contract's wrappers (see preload.ts).
+      preload: join(__dirname, '../preload/preload.cjs'), // eng-disable PRELOAD_JS_CHECK
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
-      spellcheck: false
+      spellcheck: false,
+      // Middle-click would open links as new windows; nothing in the app needs it.
+      disableBlinkFeatures: 'Auxclick'
     }
   })
-  win.once('ready-to-show', () => win.show())
+  win.once('ready-to-show', () => {
+    if (state.maximized) win.maximize()
+    win.show()
+  })
+  // Size and position are remembered from the normal (not maximised) bounds.
+  win.on('close', () => {
+    const b = win.getNormalBounds()
+    writeWindowState(windowStateFile(), { x: b.x, y: b.y, width: b.width, height: b.height, maximized: win.isMaximized() })
+  })
   win.webContents.on('will-navigate', (event, url) => {
     if (!isOurUrl(url)) event.preventDefault()
   })
@@ -139,10 +156,11 @@ if (!app.requestSingleInstanceLock()) {
 
     app.setAboutPanelOptions({ applicationName: 'Clausewise', applicationVersion: app.getVersion() })
     Menu.setApplicationMenu(await buildMenu(actions))
-    const win = createWindow()
+    const displays = screen.getAllDisplays().map((d) => d.workArea)
+    const win = createWindow(await readWindowState(windowStateFile(), displays))
     win.webContents.on('render-process-gone', () => void actions.flush())
     app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) createWindow()
+      if (BrowserWindow.getAllWindows().length === 0) void readWindowState(windowStateFile(), displays).then(createWindow)
     })
   })
 

@@ -6,7 +6,7 @@ import { extname, join, normalize, sep } from 'node:path'
 export const APP_SCHEME = 'app'
 export const APP_ORIGIN = `${APP_SCHEME}://clausewise`
 
-export const CONTENT_SECURITY_POLICY = [
+const DIRECTIVES = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
@@ -18,7 +18,13 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
   "frame-src 'none'",
   "frame-ancestors 'none'"
-].join('; ')
+]
+
+/** The policy sent with every app:// response. */
+export const CONTENT_SECURITY_POLICY = DIRECTIVES.join('; ')
+
+/** The same policy as index.html's meta tag carries it: frame-ancestors only works as a header. */
+export const META_CONTENT_SECURITY_POLICY = DIRECTIVES.filter((d) => !d.startsWith('frame-ancestors')).join('; ')
 
 const MIME: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
