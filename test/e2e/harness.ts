@@ -12,6 +12,8 @@ export type { AppOptions }
 export interface ClausewiseApp {
   mode: Mode
   page: Page
+  /** The Electron application in Electron mode (to inspect the main process); null in Chromium mode. */
+  electron: ElectronApplication | null
   /** Opens a screen by its hash route, e.g. `/versions/2025-10`. */
   goto(route: string): Promise<void>
   /** Saves a full-window screenshot as test-results/screens/<mode>/<name>.png and attaches it. */
@@ -56,7 +58,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       const electronApp = await launchElectron(appOptions)
       try {
         const page = await electronApp.firstWindow()
-        const app = wrap(mode, page, testInfo)
+        const app = wrap(mode, page, testInfo, electronApp)
         await use(app)
         app.assertNoPageErrors()
       } finally {
@@ -87,7 +89,7 @@ async function launchElectron(options: AppOptions): Promise<ElectronApplication>
   })
 }
 
-function wrap(mode: Mode, page: Page, testInfo: TestInfo): ClausewiseApp {
+function wrap(mode: Mode, page: Page, testInfo: TestInfo, electron: ElectronApplication | null = null): ClausewiseApp {
   const errors: string[] = []
   page.on('pageerror', (err) => errors.push(err.message))
   page.on('console', (msg) => {
@@ -96,6 +98,7 @@ function wrap(mode: Mode, page: Page, testInfo: TestInfo): ClausewiseApp {
   return {
     mode,
     page,
+    electron,
     async goto(route) {
       const url = mode === 'electron' ? null : `${HARNESS_ORIGIN}/index.html#${route}`
       if (url) await page.goto(url)
