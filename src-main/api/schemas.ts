@@ -1,6 +1,7 @@
 // A schema for the argument of every API method: main parses each payload with it before any
 // work, so a malformed or hostile payload from the renderer never reaches the core.
 import { z } from 'zod'
+import { STANCES } from '../core/workspace/types'
 import type { ApiMethod, ArgsOf } from './contract'
 
 const id = z.string().min(1, 'must not be empty').max(128, 'is too long').regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'has characters an id never has')
@@ -17,21 +18,9 @@ const compareOptions = z
   .partial()
   .optional()
 
-const compareArgs = z.strictObject({
-  baseId: id,
-  targetId: id,
-  options: z
-    .strictObject({
-      granularity: z.enum(['word', 'char']),
-      ignoreCase: z.boolean(),
-      ignorePunctuation: z.boolean(),
-      ignoreWhitespace: z.boolean()
-    })
-    .partial()
-    .optional()
-})
+const compareArgs = z.strictObject({ baseId: id, targetId: id, options: compareOptions })
 
-const stance = z.enum(['supports', 'contradicts', 'context'])
+const stance = z.enum(STANCES)
 const note = z.string().max(20_000, 'is longer than 20,000 characters')
 const offset = z.number().int().nonnegative().max(100_000_000)
 

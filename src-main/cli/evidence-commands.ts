@@ -1,9 +1,8 @@
 // `clausewise cite` and `clausewise evidence`: citations in a workspace file from a terminal.
 import { EvidenceService } from '../core/evidence/service'
-import { ClausewiseError } from '../core/errors'
 import type { Library } from '../core/library'
-import { WorkspaceStore } from '../core/workspace/store'
 import { STANCES, type Stance } from '../core/workspace/types'
+import { guarded, openStore } from './common'
 import { style, type Out } from './output'
 
 export interface CiteOptions {
@@ -63,25 +62,4 @@ export async function evidenceCommand(library: Library, out: Out, o: EvidenceOpt
       }
     }
   })
-}
-
-/** Opens a workspace the way the app does, telling the user on stderr about any recovery. */
-export async function openStore(path: string, out: Out): Promise<WorkspaceStore> {
-  const store = new WorkspaceStore(path)
-  for (const notice of (await store.open()).notices) out.stderr(`clausewise: ${notice.message}\n`)
-  return store
-}
-
-/** Runs a command, turning a ClausewiseError into a one-line message and exit status 1. */
-async function guarded(out: Out, run: () => Promise<void>): Promise<number> {
-  try {
-    await run()
-    return 0
-  } catch (err) {
-    if (err instanceof ClausewiseError) {
-      out.stderr(`clausewise: ${err.message}\n`)
-      return 1
-    }
-    throw err
-  }
 }

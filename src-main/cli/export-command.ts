@@ -4,7 +4,7 @@ import { EvidenceService, readOnlyWorkspace } from '../core/evidence/service'
 import type { Library } from '../core/library'
 import { exportPdf } from '../core/pdf/service'
 import { emptyWorkspace } from '../core/workspace/types'
-import { openStore } from './evidence-commands'
+import { guarded, openStore } from './common'
 import { type Out } from './output'
 
 export interface ExportOptions {
@@ -16,8 +16,8 @@ export interface ExportOptions {
   reviewer?: string
 }
 
-export async function exportCommand(library: Library, out: Out, o: ExportOptions): Promise<number> {
-  try {
+export function exportCommand(library: Library, out: Out, o: ExportOptions): Promise<number> {
+  return guarded(out, async () => {
     if (o.workspace) {
       const { existsSync } = await import('node:fs')
       if (!existsSync(o.workspace)) throw new ClausewiseError({ code: 'not-found', file: o.workspace, message: 'workspace file not found' })
@@ -27,12 +27,5 @@ export async function exportCommand(library: Library, out: Out, o: ExportOptions
     const reviewerSetting = (await store.read()).settings.reviewerName
     const r = await exportPdf(library, evidence, { baseId: o.baseId, targetId: o.targetId, out: o.out, reviewer: o.reviewer, includeUnchanged: o.includeUnchanged }, reviewerSetting)
     out.stdout(`exported ${r.clauses} clause${r.clauses === 1 ? '' : 's'} and ${r.citations} citation${r.citations === 1 ? '' : 's'} to ${r.path} (${r.pages} pages, ${Math.round(r.bytes / 1024)} KB)\n`)
-    return 0
-  } catch (err) {
-    if (err instanceof ClausewiseError) {
-      out.stderr(`clausewise: ${err.message}\n`)
-      return 1
-    }
-    throw err
-  }
+  })
 }

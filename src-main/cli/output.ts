@@ -28,12 +28,4 @@ export function reportProblems(out: Out, problems: readonly Problem[]): void {
   for (const p of problems) out.stderr(`clausewise: ${formatProblem(p)}\n`)
 }
 
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
-
-/** "2025-10-28" → "28 October 2025", "2025-01" → "January 2025", "2019" → "2019". */
-export function longDate(iso: string): string {
-  const [y, m, d] = iso.split('-')
-  const month = m ? MONTH_NAMES[Number(m) - 1] : undefined
-  if (!month) return y ?? iso
-  return d ? `${Number(d)} ${month} ${y}` : `${month} ${y}`
-}
+export { longDate } from '../core/text/dates'

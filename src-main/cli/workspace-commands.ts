@@ -4,12 +4,11 @@ import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import writeFileAtomic from 'write-file-atomic'
 import { EvidenceService, readOnlyWorkspace } from '../core/evidence/service'
-import { ClausewiseError } from '../core/errors'
 import type { Library } from '../core/library'
 import { mergeCitations, parseAnnotations, readAnnotationFile, toAnnotationCollection } from '../core/workspace/annotations'
 import { interpret, listBackups, WorkspaceStore } from '../core/workspace/store'
 import { WORKSPACE_SCHEMA_VERSION } from '../core/workspace/types'
-import { openStore } from './evidence-commands'
+import { guarded, openStore } from './common'
 import { style, type Out } from './output'
 
 export async function checkCommand(library: Library, out: Out, path: string, json: boolean): Promise<number> {
@@ -52,20 +51,16 @@ export async function checkCommand(library: Library, out: Out, path: string, jso
   }
 }
 
-export async function exportCommand(out: Out, workspace: string, target: string): Promise<number> {
-  try {
-    const store = await openStore(workspace, out)
-    const data = await store.read()
+export function exportCommand(out: Out, workspace: string, target: string): Promise<number> {
+  return guarded(out, async () => {
+    const data = await (await openStore(workspace, out)).read()
     await writeFileAtomic(target, JSON.stringify(toAnnotationCollection(data), null, 2) + '\n', { fsync: true })
     out.stdout(`exported ${data.citations.length} citation${data.citations.length === 1 ? '' : 's'} to ${target}\n`)
-    return 0
-  } catch (err) {
-    return failed(out, err)
-  }
+  })
 }
 
-export async function importCommand(library: Library, out: Out, workspace: string, input: string, json: boolean): Promise<number> {
-  try {
+export function importCommand(library: Library, out: Out, workspace: string, input: string, json: boolean): Promise<number> {
+  return guarded(out, async () => {
     const entries = await readAnnotationFile(input)
     const { citations, skipped } = await parseAnnotations(entries, library)
     const store = await openStore(workspace, out)
@@ -76,16 +71,5 @@ export async function importCommand(library: Library, out: Out, workspace: strin
       out.stdout(`imported ${merged.added} new and ${merged.updated} updated citation${merged.added + merged.updated === 1 ? '' : 's'}; skipped ${skipped.length}\n`)
       for (const s of skipped) out.stdout(`  skipped entry ${s.index}${s.id ? ` (${s.id})` : ''}: ${s.reason}\n`)
     }
-    return 0
-  } catch (err) {
-    return failed(out, err)
-  }
-}
-
-function failed(out: Out, err: unknown): number {
-  if (err instanceof ClausewiseError) {
-    out.stderr(`clausewise: ${err.message}\n`)
-    return 1
-  }
-  throw err
+  })
 }

@@ -1,4 +1,5 @@
 // Dates and labels as a reviewer reads them: "28 October 2025", "January 2025", "2019".
+// (Mirrors src-main/core/text/dates.ts: the renderer may not import main-process code.)
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
 

@@ -8,6 +8,7 @@ import PDFDocument from 'pdfkit'
 import type { ClauseComparison, Comparison, Part } from '../compare/types'
 import type { ResolvedCitation } from '../evidence/service'
 import type { SourceSummary } from '../sources/types'
+import { longDate } from '../text/dates'
 import { loadFaces, measure, type Face, type FaceName } from './fonts'
 import { layoutRuns, type Piece, type Run } from './layout'
 
@@ -30,15 +31,6 @@ const DEL: [number, number, number] = [0.64, 0.15, 0.11]
 const INS: [number, number, number] = [0.11, 0.31, 0.64]
 const STANCE_COLOR: Record<string, [number, number, number]> = { supports: [0.18, 0.49, 0.31], contradicts: DEL, context: [0.42, 0.25, 0.63] }
 const STATUS_LABEL: Record<string, string> = { unchanged: 'Unchanged', modified: 'Modified', added: 'Added', removed: 'Removed', moved: 'Moved' }
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
-
-export function longDate(iso: string): string {
-  const [y, m, d] = iso.split('-')
-  const month = m ? MONTHS[Number(m) - 1] : undefined
-  if (!month) return y ?? iso
-  return d ? `${Number(d)} ${month} ${y}` : `${month} ${y}`
-}
-
 type Doc = PDFKit.PDFDocument
 
 export async function renderPdf(input: PdfInput): Promise<Buffer> {
