@@ -19,7 +19,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'clausewise-crash-'))
   cli = join(dir, 'cli.cjs')
   // One bundled file: a node process starts in ~100 ms instead of tsx's ~500 ms.
-  buildSync({ entryPoints: [join(ROOT, 'src-main/cli.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: cli, logLevel: 'error' })
+  buildSync({ entryPoints: [join(ROOT, 'src-main/cli/main.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: cli, logLevel: 'error' })
 })
 
 afterAll(async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { main } from '../../../src-main/cli'
+import { main } from '../../../src-main/cli/main'
 import type { Out } from '../../../src-main/cli/output'
 import { syntheticPair, toModelYaml } from '../../../bench/synthetic'
 

@@ -1,14 +1,14 @@
 // `clausewise` from a terminal: the same core services as the app, for scripts and batch jobs.
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { Library } from './core/library'
-import { compareCommand } from './cli/compare-command'
-import { citeCommand, evidenceCommand } from './cli/evidence-commands'
-import { checkCommand, exportCommand, importCommand } from './cli/workspace-commands'
-import { listSources, listVersions } from './cli/library-commands'
-import { processOut, type Out } from './cli/output'
+import { Library } from '../core/library'
+import { compareCommand } from './compare-command'
+import { citeCommand, evidenceCommand } from './evidence-commands'
+import { checkCommand, exportCommand, importCommand } from './workspace-commands'
+import { listSources, listVersions } from './library-commands'
+import { processOut, type Out } from './output'
 
-const BUNDLED = resolve(__dirname, '../resources')
+const BUNDLED = resolve(__dirname, '../../resources')
 
 const USAGE = `Usage: clausewise <command> [options]
 
@@ -135,7 +135,7 @@ export async function main(argv: readonly string[], out: Out): Promise<number> {
       const { base, target } = values
       if (!base || !target || !values.out) return usageError(out, 'export needs --base ID, --target ID and --out FILE.pdf')
       // Loaded on demand: the PDF writer and its fonts are the heaviest part of the CLI to start.
-      const { exportCommand: exportPdfCommand } = await import('./cli/export-command')
+      const { exportCommand: exportPdfCommand } = await import('./export-command')
       return exportPdfCommand(library, out, { baseId: base, targetId: target, out: resolve(values.out), workspace: values.workspace ? resolve(values.workspace) : undefined, includeUnchanged: values['include-unchanged'], reviewer: values.reviewer })
     }
     case 'export-annotations': {
