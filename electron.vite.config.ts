@@ -9,7 +9,7 @@ export default defineConfig({
       // ESM-only packages are bundled: the main bundle is CommonJS.
       externalizeDeps: { exclude: ['approx-string-match', 'stemmer'] },
       rollupOptions: {
-        input: { index: resolve(__dirname, 'src-main/index.ts') }
+        input: { index: resolve(__dirname, 'src-main/shell/main.ts') }
       }
     }
   },
@@ -19,7 +19,7 @@ export default defineConfig({
       externalizeDeps: false,
       isolatedEntries: true,
       rollupOptions: {
-        input: { preload: resolve(__dirname, 'src-main/preload.ts') },
+        input: { preload: resolve(__dirname, 'src-main/shell/preload.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' }
       }
     }

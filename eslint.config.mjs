@@ -32,14 +32,23 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         paths: [
-          { name: 'electron', message: 'core/ is pure TypeScript: Electron belongs in index.ts, ipc.ts or preload.ts.' },
+          { name: 'electron', message: 'core/ is pure TypeScript: Electron belongs in shell/.' },
           { name: 'vue', message: 'core/ never depends on the renderer.' },
           { name: 'pinia', message: 'core/ never depends on the renderer.' }
         ],
         patterns: [
           { group: ['electron/*'], message: 'core/ is pure TypeScript: no Electron.' },
-          { group: ['**/ipc', '**/preload', '**/index', '**/cli', '**/cli/*', '**/api/*'], message: 'core/ depends on nothing outside core/ (dependencies point one way).' }
+          { group: ['**/shell', '**/shell/*', '**/services', '**/cli', '**/cli/*', '**/api/*'], message: 'core/ depends on nothing outside core/ (dependencies point one way).' }
         ]
+      }]
+    }
+  },
+  {
+    files: ['src-main/services.ts', 'src-main/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'electron', message: 'Only src-main/shell/ may import Electron: the CLI and the composition root run under plain Node.' }],
+        patterns: [{ group: ['**/shell', '**/shell/*'], message: 'shell/ is Electron-only; nothing outside it depends on it.' }]
       }]
     }
   },

@@ -131,7 +131,7 @@ async function firstPaint(): Promise<void> {
   const { base, target } = syntheticPair(5_000)
   await writeFile(join(modelsDir, 'base.yaml'), toModelYaml(base))
   await writeFile(join(modelsDir, 'target.yaml'), toModelYaml(target))
-  const { createServices } = await import('../src-main/api/handlers')
+  const { createServices } = await import('../src-main/services')
   const options = { sourcesDir: join(__dirname, '../resources/sources'), modelsDir, workspacePath: join(modelsDir, 'workspace.json') }
   const services = createServices(options)
   await services.library.index() // parse the 5,000-clause models once, as the app does at start-up

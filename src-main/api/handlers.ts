@@ -1,36 +1,15 @@
 // Implements the contract on top of the core and turns every call into an ApiResult: the
 // payload is parsed with its schema first, errors become typed results, nothing throws.
-// ipc.ts (Electron) and the E2E harness (Chromium mode) both call `dispatch`.
+// shell/ipc.ts (Electron) and the E2E harness (Chromium mode) both call `dispatch`.
 import { basename } from 'node:path'
 import { compareVersions } from '../core/compare/compare'
-import { resolveCompareOptions, type CompareOptions } from '../core/compare/types'
+import { resolveCompareOptions } from '../core/compare/types'
 import { exportPdf } from '../core/pdf/service'
 import { ClausewiseError, formatProblem } from '../core/errors'
-import { EvidenceService } from '../core/evidence/service'
-import { Library } from '../core/library'
-import { History } from '../core/workspace/history'
-import { WorkspaceStore } from '../core/workspace/store'
 import { formatPath } from '../core/io/yaml-schema'
+import type { Services } from '../services'
 import { API_METHODS, type ApiError, type ApiMethod, type ApiResult, type ArgsOf, type ValueOf } from './contract'
 import { API_ARG_SCHEMAS } from './schemas'
-
-/** What only the shell can do: native dialogs. The E2E harness and the CLI supply their own. */
-export interface ShellDialogs {
-  /** A path chosen in a save dialog, or null when the reviewer cancels. */
-  choosePdfPath(suggestedName: string): Promise<string | null>
-  /** Shows the written file in the system's file manager. */
-  reveal(path: string): void
-}
-
-export interface Services {
-  library: Library
-  workspace: WorkspaceStore
-  evidence: EvidenceService
-  history: History
-  dialogs?: ShellDialogs
-  /** The comparison the renderer asked for last: File → Export PDF exports it. */
-  lastComparison?: { baseId: string; targetId: string; options?: Partial<CompareOptions> }
-}
 
 type Implementations = { [M in ApiMethod]: (args: ArgsOf<M>) => Promise<ValueOf<M>> }
 
@@ -113,20 +92,4 @@ export function createDispatch(services: Services, log: (message: string, err: u
 
 function failure(code: ApiError['code'], message: string): ApiResult<never> {
   return { ok: false, error: { code, message } }
-}
-
-/** Wires the services by hand, as index.ts, the CLI and the E2E harness need them. */
-export function createServices(paths: { sourcesDir: string; modelsDir: string; workspacePath: string }): Services {
-  const library = new Library({ sourcesDir: paths.sourcesDir, modelsDir: paths.modelsDir })
-  return { library, ...workspaceServices(library, paths.workspacePath) }
-}
-
-/** Makes `path` the open workspace (its history starts empty); the library is kept. */
-export function openWorkspace(services: Services, path: string): void {
-  Object.assign(services, workspaceServices(services.library, path))
-}
-
-function workspaceServices(library: Library, path: string): Pick<Services, 'workspace' | 'evidence' | 'history'> {
-  const workspace = new WorkspaceStore(path)
-  return { workspace, evidence: new EvidenceService(library, workspace), history: new History(workspace) }
 }

@@ -1,5 +1,5 @@
 // The reviewer's reference material: bundled sources and agreement models, each folder loaded
-// once, on first use, and served by id. Plain class, wired by hand in index.ts, cli.ts and the
+// once, on first use, and served by id. Plain class, built by the composition root (services.ts) for the app, the CLI and the
 // E2E harness.
 import { notFound, type Problem } from './errors'
 import { loadModels, type ModelsLoad } from './models/library'

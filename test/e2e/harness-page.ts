@@ -5,8 +5,9 @@ import { readFile } from 'node:fs/promises'
 import { dirname, extname, join, normalize, sep } from 'node:path'
 import type { Browser, Page } from '@playwright/test'
 import { API_METHODS } from '../../src-main/api/contract'
-import { createDispatch, createServices, type Services } from '../../src-main/api/handlers'
-import { CONTENT_SECURITY_POLICY } from '../../src-main/protocol'
+import { createDispatch } from '../../src-main/api/handlers'
+import { createServices, type Services, type ShellDialogs } from '../../src-main/services'
+import { CONTENT_SECURITY_POLICY } from '../../src-main/shell/protocol'
 import { ROOT } from './modes'
 
 export const HARNESS_ORIGIN = 'http://clausewise.test'
@@ -22,7 +23,7 @@ export interface AppOptions {
 }
 
 /** `services` lets a caller reuse loaded services across pages (the benchmark does). */
-export async function openHarnessPage(browser: Browser, options: AppOptions, services: Services = createServices(options)): Promise<Page> {
+export async function openHarnessPage(browser: Browser, options: AppOptions, services: Services = createServices({ ...options, dialogs: harnessDialogs(options) })): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 } })
   // Serve out/renderer at HARNESS_ORIGIN; every other request is refused, as in the app.
   await context.route('**/*', async (route) => {
@@ -37,8 +38,6 @@ export async function openHarnessPage(browser: Browser, options: AppOptions, ser
       return route.fulfill({ status: 404 })
     }
   })
-  // Stand-ins for the native save dialog and "show in folder": the PDF lands beside the workspace.
-  services.dialogs ??= { choosePdfPath: (name) => Promise.resolve(join(dirname(options.workspacePath), name)), reveal: () => undefined }
   const dispatch = createDispatch(services)
   await context.exposeFunction('__clausewiseDispatch', (method: string, payload: unknown) => dispatch(method, payload))
   // The same surface the preload exposes: one frozen wrapper per contract method.
@@ -48,4 +47,9 @@ export async function openHarnessPage(browser: Browser, options: AppOptions, ser
     w.api = Object.freeze(Object.fromEntries(methods.map((m) => [m, (args?: unknown) => call(m, args)])))
   }, [...API_METHODS])
   return context.newPage()
+}
+
+/** Stand-ins for the native save dialog and "show in folder": the PDF lands beside the workspace. */
+export function harnessDialogs(options: AppOptions): ShellDialogs {
+  return { choosePdfPath: (name) => Promise.resolve(join(dirname(options.workspacePath), name)), reveal: () => undefined }
 }

@@ -2,7 +2,7 @@
 // title, and a damaged workspace file recovered from its newest backup with a message.
 import { readFile, truncate } from 'node:fs/promises'
 import { join } from 'node:path'
-import { createServices } from '../../src-main/api/handlers'
+import { createServices } from '../../src-main/services'
 import { expect, test } from './harness'
 import { ROOT } from './modes'
 

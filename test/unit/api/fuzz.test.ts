@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { API_METHODS } from '../../../src-main/api/contract'
-import { createDispatch, createServices } from '../../../src-main/api/handlers'
+import { createDispatch } from '../../../src-main/api/handlers'
+import { createServices } from '../../../src-main/services'
 
 const ROOT = join(__dirname, '../../..')
 const HUGE = 'x'.repeat(10 * 1024 * 1024)
@@ -21,8 +22,7 @@ const NASTY: unknown[] = [
 describe('IPC fuzz', () => {
   it('answers every malformed payload to every method with a typed error and touches nothing outside the workspace folder', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'clausewise-fuzz-'))
-    const services = createServices({ sourcesDir: join(ROOT, 'resources/sources'), modelsDir: join(ROOT, 'resources/models'), workspacePath: join(dir, 'w.json') })
-    services.dialogs = { choosePdfPath: () => Promise.resolve(null), reveal: () => undefined }
+    const services = createServices({ sourcesDir: join(ROOT, 'resources/sources'), modelsDir: join(ROOT, 'resources/models'), workspacePath: join(dir, 'w.json'), dialogs: { choosePdfPath: () => Promise.resolve(null), reveal: () => undefined } })
     const dispatch = createDispatch(services, () => undefined)
     let calls = 0
     let rejected = 0

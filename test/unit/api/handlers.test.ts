@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest'
 import { join } from 'node:path'
 import { tmpdir } from 'node:os'
-import { createDispatch, createServices } from '../../../src-main/api/handlers'
+import { createDispatch } from '../../../src-main/api/handlers'
+import { createServices } from '../../../src-main/services'
 import type { Library } from '../../../src-main/core/library'
 
 const ROOT = join(__dirname, '../../..')

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY, resolveAppPath } from '../../../src-main/protocol'
+import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY, resolveAppPath } from '../../../src-main/shell/protocol'
 
 const ROOT = join(__dirname, '../../..')
 

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs'
 import { cp, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createServices } from '../../../../src-main/api/handlers'
+import { createServices } from '../../../../src-main/services'
 import { compareVersions } from '../../../../src-main/core/compare/compare'
 import { exportPdf } from '../../../../src-main/core/pdf/service'
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { mkdtemp, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createDispatch, createServices } from '../../../../src-main/api/handlers'
+import { createDispatch } from '../../../../src-main/api/handlers'
+import { createServices } from '../../../../src-main/services'
 
 const ROOT = join(__dirname, '../../../..')
 

@@ -1,12 +1,13 @@
-// Electron entry: app lifecycle, the hardened window, the app:// protocol, the menu. All
+// Electron entry (built as out/main/index.js): app lifecycle, the hardened window, the app:// protocol, the menu. All
 // behaviour lives in core/; this file only wires it to Electron.
 import { join } from 'node:path'
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron'
-import { readWindowState, writeWindowState, type WindowState } from './core/window-state'
-import { createDispatch, createServices } from './api/handlers'
+import { readWindowState, writeWindowState, type WindowState } from './window-state'
+import { createDispatch } from '../api/handlers'
+import { createServices } from '../services'
 import { registerIpc } from './ipc'
 import { APP_ORIGIN, APP_SCHEME, serveAppRequest } from './protocol'
-import { WorkspaceActions } from './workspaces'
+import { WorkspaceActions } from './file-actions'
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }
@@ -133,17 +134,17 @@ if (!app.requestSingleInstanceLock()) {
     const services = createServices({
       sourcesDir: process.env['CLAUSEWISE_SOURCES_DIR'] ?? join(root, 'sources'),
       modelsDir: process.env['CLAUSEWISE_MODELS_DIR'] ?? join(root, 'models'),
-      workspacePath: process.env['CLAUSEWISE_WORKSPACE'] ?? join(app.getPath('userData'), 'workspace.clausewise.json')
+      workspacePath: process.env['CLAUSEWISE_WORKSPACE'] ?? join(app.getPath('userData'), 'workspace.clausewise.json'),
+      dialogs: {
+        choosePdfPath: async (suggestedName) => {
+          const win = BrowserWindow.getAllWindows()[0]
+          const options = { title: 'Export PDF', defaultPath: join(app.getPath('documents'), suggestedName), filters: [{ name: 'PDF', extensions: ['pdf'] }] }
+          const { canceled, filePath } = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options)
+          return canceled || !filePath ? null : filePath
+        },
+        reveal: (path) => shell.showItemInFolder(path)
+      }
     })
-    services.dialogs = {
-      choosePdfPath: async (suggestedName) => {
-        const win = BrowserWindow.getAllWindows()[0]
-        const options = { title: 'Export PDF', defaultPath: join(app.getPath('documents'), suggestedName), filters: [{ name: 'PDF', extensions: ['pdf'] }] }
-        const { canceled, filePath } = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options)
-        return canceled || !filePath ? null : filePath
-      },
-      reveal: (path) => shell.showItemInFolder(path)
-    }
     registerIpc(ipcMain, createDispatch(services), isOurUrl)
 
     // After a workspace switch or an import: rebuild Open Recent and reload the page's state.

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { DEFAULT_WINDOW, readWindowState, writeWindowState } from '../../../src-main/core/window-state'
+import { DEFAULT_WINDOW, readWindowState, writeWindowState } from '../../../src-main/shell/window-state'
 
 const SCREEN = [{ x: 0, y: 0, width: 1920, height: 1080 }]
 

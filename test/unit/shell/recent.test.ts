@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { MAX_RECENT, readRecent, rememberRecent } from '../../../../src-main/core/workspace/recent'
+import { MAX_RECENT, readRecent, rememberRecent } from '../../../src-main/shell/recent'
 
 describe('recent workspaces', () => {
   it('keeps the newest first, without duplicates, at most eight', async () => {

@@ -4,11 +4,11 @@
 import { basename, join } from 'node:path'
 import { app, dialog, type BrowserWindow } from 'electron'
 import writeFileAtomic from 'write-file-atomic'
-import { openWorkspace, type Services } from './api/handlers'
-import { exportPdf } from './core/pdf/service'
-import { mergeCitations, parseAnnotations, readAnnotationFile, toAnnotationCollection } from './core/workspace/annotations'
-import { readRecent, rememberRecent } from './core/workspace/recent'
-import { WorkspaceStore } from './core/workspace/store'
+import { openWorkspace, type Services } from '../services'
+import { exportPdf } from '../core/pdf/service'
+import { mergeCitations, parseAnnotations, readAnnotationFile, toAnnotationCollection } from '../core/workspace/annotations'
+import { readRecent, rememberRecent } from './recent'
+import { WorkspaceStore } from '../core/workspace/store'
 
 const FILTERS = [{ name: 'Clausewise workspace', extensions: ['json'] }]
 

@@ -1,7 +1,7 @@
 // Exposes `window.api`: one wrapper per contract method, each forwarding a single argument to
 // its own channel. Nothing else of ipcRenderer or Node reaches the page.
 import { contextBridge, ipcRenderer } from 'electron'
-import { API_METHODS, IPC_CHANNEL_PREFIX, type ClausewiseApi } from './api/contract'
+import { API_METHODS, IPC_CHANNEL_PREFIX, type ClausewiseApi } from '../api/contract'
 
 const api = Object.freeze(
   Object.fromEntries(

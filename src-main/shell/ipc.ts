@@ -1,8 +1,8 @@
 // Registers every API method on ipcMain. Each call is answered only for our own top-level
 // frame, and its payload goes through the contract's schema inside `dispatch`.
 import type { IpcMain, IpcMainInvokeEvent } from 'electron'
-import { API_METHODS, IPC_CHANNEL_PREFIX, type ApiResult } from './api/contract'
-import type { Dispatch } from './api/handlers'
+import { API_METHODS, IPC_CHANNEL_PREFIX, type ApiResult } from '../api/contract'
+import type { Dispatch } from '../api/handlers'
 
 export type SenderCheck = (senderUrl: string) => boolean
 
