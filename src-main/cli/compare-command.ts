@@ -44,7 +44,7 @@ function printRedline(out: Out, c: Comparison): void {
   const counts = [`${s.modified} modified`, `${s.added} added`, `${s.removed} removed`, `${s.moved} moved`, `${s.unchanged} unchanged`]
   out.stdout(`${counts.join(' · ')} · ${style(out, `+${s.wordsInserted}`, 'blue')} / ${style(out, `−${s.wordsDeleted}`, 'red')} words\n\n`)
   for (const clause of c.clauses) {
-    const heading = clause.target?.heading ?? clause.base?.heading ?? clause.clauseId
+    const heading = clause.heading
     const label = clause.status === 'moved' && clause.edited ? 'moved, edited' : clause.status
     if (clause.status === 'unchanged') {
       out.stdout(style(out, `  ${heading} (${clause.clauseId}): unchanged\n`, 'dim'))

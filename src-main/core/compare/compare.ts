@@ -1,6 +1,7 @@
 // Compares two versions clause by clause: alignment by id, moves, a redline per clause, and
 // the summary a reviewer reads first.
 import { ClausewiseError } from '../errors'
+import { evidenceVersionId } from '../evidence/rules'
 import type { Version } from '../models/types'
 import { alignClauses } from './align'
 import { redlineText } from './redline'
@@ -24,6 +25,8 @@ export function compareVersions(base: Version, target: Version, options: Compare
     const status = !b ? 'added' : !t ? 'removed' : row.moved ? 'moved' : edited ? 'modified' : 'unchanged'
     return {
       clauseId: row.clauseId,
+      heading: displayHeading(b, t, row.clauseId),
+      evidenceVersionId: evidenceVersionId(base.id, target.id, t !== null),
       status,
       edited,
       base: b,
@@ -35,6 +38,11 @@ export function compareVersions(base: Version, target: Version, options: Compare
     }
   })
   return { base: ref(base), target: ref(target), options: { ...options }, summary: summarize(clauses), clauses }
+}
+
+/** A clause's heading as every view shows it; an empty heading falls back to the other side, then the id. */
+export function displayHeading(base: ClauseSide | null, target: ClauseSide | null, clauseId: string): string {
+  return target?.heading || base?.heading || clauseId
 }
 
 function side(v: Version, index: number): ClauseSide {

@@ -41,6 +41,10 @@ export interface ClauseSide {
 
 export interface ClauseComparison {
   clauseId: string
+  /** The heading to show for the row: the target's, else the base's, else the clause id. */
+  heading: string
+  /** The version a citation of this clause belongs to (see evidence/rules.ts). */
+  evidenceVersionId: string
   status: ClauseStatus
   /** True when the text or heading differs (a moved clause may carry edits too). */
   edited: boolean

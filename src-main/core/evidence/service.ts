@@ -8,6 +8,7 @@ import type { Source } from '../sources/types'
 import { findFolded } from '../text/fold'
 import type { Citation, Stance, WorkspaceData } from '../workspace/types'
 import { anchorQuote, describeQuote } from './anchor'
+import { isConflict } from './rules'
 import { SuggestionIndex, type Suggestion } from './suggest'
 
 /** What the service needs of a workspace: the WorkspaceStore, or a read-only view of data. */
@@ -197,7 +198,7 @@ export function summarizeByClause(citations: readonly ResolvedCitation[]): Claus
       byKey.set(key, e)
     }
     e[c.stance]++
-    e.conflict = e.supports > 0 && e.contradicts > 0
+    e.conflict = isConflict(e)
   }
   return [...byKey.values()]
 }

@@ -6,7 +6,8 @@
 // a bookmark.
 import PDFDocument from 'pdfkit'
 import type { ClauseComparison, Comparison, Part } from '../compare/types'
-import type { ResolvedCitation } from '../evidence/service'
+import { isConflict } from '../evidence/rules'
+import { summarizeByClause, type ResolvedCitation } from '../evidence/service'
 import type { SourceSummary } from '../sources/types'
 import { longDate } from '../text/dates'
 import { loadFaces, measure, type Face, type FaceName } from './fonts'
@@ -89,8 +90,7 @@ function numberCitations(input: PdfInput): Map<string, Numbered[]> {
   let n = 0
   for (const clause of input.comparison.clauses) {
     if (!input.includeUnchanged && clause.status === 'unchanged') continue
-    const versionId = clause.target ? input.comparison.target.id : input.comparison.base.id
-    for (const citation of input.citations.filter((x) => x.versionId === versionId && x.clauseId === clause.clauseId)) {
+    for (const citation of input.citations.filter((x) => x.versionId === clause.evidenceVersionId && x.clauseId === clause.clauseId)) {
       byClause.set(clause.clauseId, [...(byClause.get(clause.clauseId) ?? []), { n: ++n, citation }])
     }
   }
@@ -214,11 +214,7 @@ function cover(w: Writer, input: PdfInput): void {
   w.gap(28)
   w.paragraph('Summary of changes', { face: 'sansBold', size: 12 })
   w.gap(6)
-  const conflicts = new Set(input.citations.map((x) => `${x.versionId}/${x.clauseId}`))
-  const conflictCount = [...conflicts].filter((key) => {
-    const list = input.citations.filter((x) => `${x.versionId}/${x.clauseId}` === key)
-    return list.some((x) => x.stance === 'supports') && list.some((x) => x.stance === 'contradicts')
-  }).length
+  const conflictCount = summarizeByClause(input.citations).filter((e) => e.conflict).length
   const rows: Array<[string, string]> = [
     ['Clauses modified', String(s.modified)],
     ['Clauses added', String(s.added)],
@@ -238,14 +234,14 @@ function cover(w: Writer, input: PdfInput): void {
 }
 
 function redlineClause(w: Writer, clause: ClauseComparison, index: number, numbered: Map<string, Numbered[]>, sourceLabel: (id: string) => string): void {
-  const heading = (clause.target ?? clause.base)!.heading
+  const heading = clause.heading
   const status = clause.status === 'moved' && clause.edited ? 'Moved, edited' : STATUS_LABEL[clause.status]!
   w.ensure(70)
   w.doc.outline.addItem(`${index}. ${heading} (${status})`)
   w.gap(6)
   w.runs(toRuns(clause.headingParts, `${index}. `), { face: 'sansBold', size: 11.5, annotate: false })
   const notes = numbered.get(clause.clauseId) ?? []
-  const conflict = notes.some((x) => x.citation.stance === 'supports') && notes.some((x) => x.citation.stance === 'contradicts')
+  const conflict = isConflict(notes.map((x) => x.citation.stance))
   w.paragraph(`${status}${clause.status === 'moved' && clause.base && clause.target ? ` · clause ${clause.base.index + 1} → ${clause.target.index + 1}` : ''}${clause.wordsInserted || clause.wordsDeleted ? ` · +${clause.wordsInserted} / −${clause.wordsDeleted} words` : ''}${conflict ? ' · CONFLICT: sources disagree' : ''}`, { face: 'sans', size: 8.5, color: conflict ? rgb(DEL) : MUTED })
   w.gap(3)
   w.runs(toRuns(clause.parts), { face: 'serif', size: 11, annotate: true, leading: 16.5 })
