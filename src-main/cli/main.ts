@@ -1,11 +1,7 @@
 // `clausewise` from a terminal: the same core services as the app, for scripts and batch jobs.
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { Library } from '../core/library'
-import { compareCommand } from './compare-command'
-import { citeCommand, evidenceCommand } from './evidence-commands'
-import { checkCommand, exportCommand, importCommand } from './workspace-commands'
-import { listSources, listVersions } from './library-commands'
+import { createLibrary } from '../services'
 import { processOut, type Out } from './output'
 
 const BUNDLED = resolve(__dirname, '../../resources')
@@ -90,19 +86,26 @@ export async function main(argv: readonly string[], out: Out): Promise<number> {
   }
   const takesArguments = command === 'workspace' || command === 'import-annotations'
   if (extra.length > 0 && !takesArguments) return usageError(out, `unexpected argument "${extra[0]}"`)
-  const library = new Library({
+  const library = createLibrary({
     sourcesDir: resolve(values['sources-dir'] ?? resolve(BUNDLED, 'sources')),
     modelsDir: resolve(values['models-dir'] ?? resolve(BUNDLED, 'models'))
   })
+  // Each command's module loads on demand: a short command starts without the others' weight
+  // (the suggestion index's stopword lists, the workspace store, the PDF writer).
   switch (command) {
-    case 'sources':
+    case 'sources': {
+      const { listSources } = await import('./library-commands')
       return listSources(library, out, { json: values.json })
-    case 'versions':
+    }
+    case 'versions': {
+      const { listVersions } = await import('./library-commands')
       return listVersions(library, out, { json: values.json })
+    }
     case 'compare': {
       const { base, target, granularity } = values
       if (!base || !target) return usageError(out, 'compare needs --base ID and --target ID')
       if (granularity !== 'word' && granularity !== 'char') return usageError(out, `--granularity must be word or char, not "${granularity}"`)
+      const { compareCommand } = await import('./compare-command')
       return compareCommand(library, out, {
         baseId: base,
         targetId: target,
@@ -120,31 +123,36 @@ export async function main(argv: readonly string[], out: Out): Promise<number> {
       if (!workspace || !version || !clause || !source || quote === undefined || !stance) {
         return usageError(out, 'cite needs --workspace, --version, --clause, --source, --quote and --stance')
       }
+      const { citeCommand } = await import('./evidence-commands')
       return citeCommand(library, out, { workspace: resolve(workspace), versionId: version, clauseId: clause, sourceId: source, quote, stance, note: values.note, reviewer: values.reviewer, json: values.json })
     }
     case 'evidence': {
       if (!values.workspace) return usageError(out, 'evidence needs --workspace FILE')
+      const { evidenceCommand } = await import('./evidence-commands')
       return evidenceCommand(library, out, { workspace: resolve(values.workspace), versionId: values.version, json: values.json })
     }
     case 'workspace': {
       const [sub, file, ...rest] = extra
       if (sub !== 'check' || !file || rest.length > 0) return usageError(out, 'usage: workspace check FILE [--json]')
+      const { checkCommand } = await import('./workspace-commands')
       return checkCommand(library, out, resolve(file), values.json)
     }
     case 'export': {
       const { base, target } = values
       if (!base || !target || !values.out) return usageError(out, 'export needs --base ID, --target ID and --out FILE.pdf')
-      // Loaded on demand: the PDF writer and its fonts are the heaviest part of the CLI to start.
+      // The PDF writer and its fonts are the heaviest part of the CLI: a file of its own in the bin.
       const { exportCommand: exportPdfCommand } = await import('./export-command')
       return exportPdfCommand(library, out, { baseId: base, targetId: target, out: resolve(values.out), workspace: values.workspace ? resolve(values.workspace) : undefined, includeUnchanged: values['include-unchanged'], reviewer: values.reviewer })
     }
     case 'export-annotations': {
       if (!values.workspace || !values.out) return usageError(out, 'export-annotations needs --workspace FILE and --out FILE.jsonld')
+      const { exportCommand } = await import('./workspace-commands')
       return exportCommand(out, resolve(values.workspace), resolve(values.out))
     }
     case 'import-annotations': {
       const [input, ...rest] = extra
       if (!values.workspace || !input || rest.length > 0) return usageError(out, 'import-annotations needs --workspace FILE and one IN.jsonld')
+      const { importCommand } = await import('./workspace-commands')
       return importCommand(library, out, resolve(values.workspace), resolve(input), values.json)
     }
     default:
@@ -157,7 +165,13 @@ function usageError(out: Out, message: string): number {
   return 2
 }
 
-if (require.main === module) {
+/** Runs the CLI on this process's arguments and sets its exit status (the bin and `npm run cli` call this). */
+export function run(): void {
+  // A reader that stops early (`| head`) closes the pipe: that ends the output, not in a crash.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+    throw err
+  })
   main(process.argv.slice(2), processOut()).then(
     (code) => {
       process.exitCode = code
@@ -168,3 +182,5 @@ if (require.main === module) {
     }
   )
 }
+
+if (require.main === module) run()

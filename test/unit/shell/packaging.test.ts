@@ -8,7 +8,8 @@ const ROOT = join(__dirname, '../../..')
 describe('installer configuration', async () => {
   const config = parse(await readFile(join(ROOT, 'electron-builder.yml'), 'utf8')) as Record<string, Record<string, unknown> & { target?: string[] }>
 
-  it("passes electron-builder's own schema", async () => {
+  // electron-builder's import alone takes seconds on a loaded 2-core machine: this test gets its own time.
+  it("passes electron-builder's own schema", { timeout: 120_000 }, async () => {
     const { validateConfiguration } = (await import('app-builder-lib/out/util/config/config')) as unknown as { validateConfiguration(c: unknown, l: unknown): Promise<void> }
     await expect(validateConfiguration(config, { add() {}, isEnabled: false })).resolves.toBeUndefined()
   })
