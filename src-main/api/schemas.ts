@@ -1,6 +1,7 @@
 // A schema for the argument of every API method: main parses each payload with it before any
 // work, so a malformed or hostile payload from the renderer never reaches the core.
 import { z } from 'zod'
+import { MAX_NOTE_CHARS, MAX_REVIEWER_CHARS, tooLong } from '../core/workspace/schema'
 import { STANCES } from '../core/workspace/types'
 import type { ApiMethod, ArgsOf } from './contract'
 
@@ -21,7 +22,8 @@ const compareOptions = z
 const compareArgs = z.strictObject({ baseId: id, targetId: id, options: compareOptions })
 
 const stance = z.enum(STANCES)
-const note = z.string().max(20_000, 'is longer than 20,000 characters')
+// The workspace schema's limits: anything accepted here can be saved and read back.
+const note = z.string().max(MAX_NOTE_CHARS, tooLong(MAX_NOTE_CHARS))
 const offset = z.number().int().nonnegative().max(100_000_000)
 
 const citeArgs = z
@@ -39,7 +41,7 @@ export const API_ARG_SCHEMAS: { [M in ApiMethod]: z.ZodType<ArgsOf<M>> } = {
   deleteCitation: idArgs,
   suggest: z.strictObject({ versionId: id, clauseId: id, limit: z.number().int().min(1).max(50).optional() }),
   getSettings: z.undefined(),
-  updateSettings: z.strictObject({ reviewerName: z.string().max(200, 'is longer than 200 characters') }),
+  updateSettings: z.strictObject({ reviewerName: z.string().max(MAX_REVIEWER_CHARS, tooLong(MAX_REVIEWER_CHARS)) }),
   undo: z.undefined(),
   redo: z.undefined(),
   getHistory: z.undefined(),

@@ -1,6 +1,7 @@
 // `clausewise cite` and `clausewise evidence`: citations in a workspace file from a terminal.
 import { EvidenceService } from '../core/evidence/service'
 import type { Library } from '../core/library'
+import { MAX_NOTE_CHARS, MAX_REVIEWER_CHARS } from '../core/workspace/schema'
 import { STANCES, type Stance } from '../core/workspace/types'
 import { guarded, openStore } from './common'
 import { style, type Out } from './output'
@@ -25,6 +26,14 @@ export async function citeCommand(library: Library, out: Out, o: CiteOptions): P
   if (!isStance(o.stance)) {
     out.stderr(`clausewise: --stance must be one of ${STANCES.join(', ')}, not "${o.stance}"\n`)
     return 2
+  }
+  // The workspace schema's limits, checked before anything is opened: a value the file could
+  // not hold is a usage error, not a citation that vanishes on the next open.
+  for (const [flag, value, limit] of [['--note', o.note, MAX_NOTE_CHARS], ['--reviewer', o.reviewer, MAX_REVIEWER_CHARS]] as const) {
+    if (value !== undefined && value.length > limit) {
+      out.stderr(`clausewise: ${flag} is ${value.length.toLocaleString('en-US')} characters, more than the limit of ${limit.toLocaleString('en-US')}; nothing was written\n`)
+      return 2
+    }
   }
   return guarded(out, async () => {
     const service = new EvidenceService(library, await openStore(o.workspace, out))

@@ -6,7 +6,7 @@ import { z } from 'zod'
 import { ClausewiseError } from '../errors'
 import type { Library } from '../library'
 import { readTextFile } from '../io/read-text'
-import { PositionSelectorSchema, QuoteSelectorSchema } from './schema'
+import { MAX_NOTE_CHARS, MAX_REVIEWER_CHARS, PositionSelectorSchema, QuoteSelectorSchema } from './schema'
 import { STANCES, type Citation, type WorkspaceData } from './types'
 
 export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld'
@@ -54,7 +54,7 @@ const AnnotationSchema = z.object({
   type: z.literal('Annotation', { error: 'type must be "Annotation"' }),
   created: z.iso.datetime({ offset: true, error: 'created must be an ISO date-time' }).optional(),
   modified: z.iso.datetime({ offset: true, error: 'modified must be an ISO date-time' }).optional(),
-  creator: z.object({ name: z.string().max(200) }).optional(),
+  creator: z.object({ name: z.string().max(MAX_REVIEWER_CHARS) }).optional(),
   body: z.array(z.unknown(), { error: 'body must be a list' }),
   target: z.object({
     source: z.string({ error: 'target.source missing' }).startsWith(SOURCE_URN, `target.source must be a ${SOURCE_URN}… identifier`),
@@ -141,7 +141,7 @@ export async function parseAnnotations(entries: readonly unknown[], library: Lib
       clauseId,
       sourceId,
       stance: stance as Citation['stance'],
-      note: note.slice(0, 100_000),
+      note: note.slice(0, MAX_NOTE_CHARS),
       reviewer: a.data.creator?.name ?? '',
       quote,
       position

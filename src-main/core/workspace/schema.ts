@@ -3,13 +3,25 @@
 import { z } from 'zod'
 import { STANCES, WORKSPACE_FORMAT, WORKSPACE_SCHEMA_VERSION } from './types'
 
-const MAX_TEXT = 100_000
+/**
+ * Field limits: the one source of truth. The file's schema enforces them on read and before
+ * every write; the API schemas and the CLI check them up front with the same numbers.
+ */
+export const MAX_NOTE_CHARS = 100_000
+export const MAX_QUOTE_CHARS = 100_000
+export const MAX_REVIEWER_CHARS = 200
+
+/** "is longer than 100,000 characters": the one wording of a limit, for every surface. */
+export function tooLong(limit: number): string {
+  return `is longer than ${limit.toLocaleString('en-US')} characters`
+}
+
 const id = z.string().min(1).max(128)
 const isoTime = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO date-time')
 
 export const QuoteSelectorSchema = z.strictObject({
   type: z.literal('TextQuoteSelector'),
-  exact: z.string().min(1, 'must not be empty').max(MAX_TEXT),
+  exact: z.string().min(1, 'must not be empty').max(MAX_QUOTE_CHARS, tooLong(MAX_QUOTE_CHARS)),
   prefix: z.string().max(1_000),
   suffix: z.string().max(1_000)
 })
@@ -26,13 +38,13 @@ export const CitationSchema = z.strictObject({
   clauseId: id,
   sourceId: id,
   stance: z.enum(STANCES),
-  note: z.string().max(MAX_TEXT),
-  reviewer: z.string().max(200),
+  note: z.string().max(MAX_NOTE_CHARS, tooLong(MAX_NOTE_CHARS)),
+  reviewer: z.string().max(MAX_REVIEWER_CHARS, tooLong(MAX_REVIEWER_CHARS)),
   quote: QuoteSelectorSchema,
   position: PositionSelectorSchema
 })
 
-const settings = z.strictObject({ reviewerName: z.string().max(200) })
+const settings = z.strictObject({ reviewerName: z.string().max(MAX_REVIEWER_CHARS, tooLong(MAX_REVIEWER_CHARS)) })
 
 export const WorkspaceSchema = z.strictObject({
   format: z.literal(WORKSPACE_FORMAT, { error: `not a Clausewise workspace (expected "format": "${WORKSPACE_FORMAT}")` }),

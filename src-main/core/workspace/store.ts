@@ -1,20 +1,35 @@
 // Reads and writes one workspace file, so that the reviewer's work is never lost:
-// - writes are serialised per file and atomic (temp file in the same folder, fsync, rename,
-//   fsync of the folder on POSIX; on Windows a rename blocked by a scanner or an open handle,
-//   EPERM/EBUSY/EACCES, is retried with backoff), so a crash leaves the old file or the new one;
-// - every save also lands in a backups folder beside the file (the last N saves, one per day);
-// - a file that does not parse or validate is moved aside as <name>.corrupt-<time>, never
-//   deleted, and the newest valid backup is loaded instead, with a notice;
-// - a file from a newer release opens read-only; an older schema is migrated, the original
-//   kept as a backup.
-import { copyFile, mkdir, open, readdir, rename, rm } from 'node:fs/promises'
+// - every change is a read-modify-write under an inter-process lock (lock.ts): the file is
+//   re-read if it changed since this store last saw it (another program, a sync folder), the
+//   change is applied to that fresh data, and the result is saved. Changes are closures over a
+//   draft, so applying them to the fresh data *is* the merge: two writers never lose each
+//   other's citations;
+// - a long-lived store (the app) notices on every read, with one stat, that the file changed on
+//   disk; it reloads it and says what changed in a notice. It holds nothing unsaved (every change
+//   is saved before it is acknowledged), so adopting the file loses nothing of its own;
+// - nothing is written that could not be read back: the document is serialised, checked against
+//   the same size cap and schema the reader uses, and only then written;
+// - writes are atomic (temp file in the same folder, fsync, rename, fsync of the folder on POSIX;
+//   on Windows a rename blocked by a scanner, EPERM/EBUSY/EACCES, is retried with backoff), and
+//   every save also lands in a backups folder beside the file (the last N saves, one per day);
+// - a file that does not decode as UTF-8, parse or validate is damaged: the newest valid backup
+//   is restored over it (after its bytes are kept as <name>.corrupt-<time>), with a notice; if the
+//   restore cannot be written, the open stops with an error and nothing is changed;
+// - a file from a newer release opens read-only; an older schema is migrated, the original kept;
+// - temp files left by a save that was killed are removed on open (under the lock).
+import { AsyncLocalStorage } from 'node:async_hooks'
+import { mkdir, open, readdir, rm, stat } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import writeFileAtomic from 'write-file-atomic'
 import { ClausewiseError } from '../errors'
+import { withFileLock, type LockOptions } from './lock'
 import { WorkspaceHeaderSchema, WorkspaceLenientSchema, WorkspaceSchema, WorkspaceV1Schema } from './schema'
 import { emptyWorkspace, WORKSPACE_FORMAT, WORKSPACE_SCHEMA_VERSION, type Citation, type WorkspaceData } from './types'
 
 export const MAX_WORKSPACE_BYTES = 64 * 1024 * 1024
+
+/** Writes a whole file atomically; tests inject one that fails to simulate a full disk. */
+export type AtomicWriter = (path: string, data: string | Buffer) => Promise<void>
 
 export interface StoreOptions {
   /** Rolling backups kept (one per save). */
@@ -22,10 +37,12 @@ export interface StoreOptions {
   /** Daily backups kept (the first save of each day). */
   keepDays?: number
   now?: () => Date
+  lock?: LockOptions
+  writeFile?: AtomicWriter
 }
 
 export interface OpenNotice {
-  kind: 'recovered' | 'read-only' | 'migrated'
+  kind: 'recovered' | 'read-only' | 'migrated' | 'reloaded'
   message: string
 }
 
@@ -35,15 +52,43 @@ export interface OpenedWorkspace {
   notices: OpenNotice[]
 }
 
+/** Identifies one version of the file cheaply: an atomic save always makes a new inode. */
+interface FileStamp {
+  ino: number
+  size: number
+  mtimeMs: number
+  ctimeMs: number
+}
+
+interface State extends OpenedWorkspace {
+  /** The version of the file `data` was read from or written to; null when there is none. */
+  stamp: FileStamp | null
+}
+
+/** Called with the data before and after each saved change (History records undo from it). */
+export type CommitObserver = (before: WorkspaceData, after: WorkspaceData) => void
+const commitObservers = new AsyncLocalStorage<CommitObserver>()
+
+/** Runs `fn`; every change it saves through any WorkspaceStore is reported to `observer`. */
+export function observeCommits<T>(observer: CommitObserver, fn: () => Promise<T>): Promise<T> {
+  return commitObservers.run(observer, fn)
+}
+
 const RETRYABLE = new Set(['EPERM', 'EBUSY', 'EACCES'])
+/** Reload notices kept for the status bar; older ones are dropped (the first notices stay). */
+const MAX_RELOAD_NOTICES = 10
+
+/** `assertHeld` from the lock while this store holds it; null when it does not. */
+type Held = (() => void) | null
 
 export class WorkspaceStore {
-  private opened: Promise<OpenedWorkspace> | undefined
-  private queue: Promise<void> = Promise.resolve()
-  private updates: Promise<unknown> = Promise.resolve()
+  private state: State | undefined
+  private ops: Promise<unknown> = Promise.resolve()
   private readonly keepSaves: number
   private readonly keepDays: number
   private readonly now: () => Date
+  private readonly lockOptions: LockOptions
+  private readonly writer: AtomicWriter
 
   constructor(
     readonly path: string,
@@ -52,6 +97,8 @@ export class WorkspaceStore {
     this.keepSaves = options.keepSaves ?? 20
     this.keepDays = options.keepDays ?? 30
     this.now = options.now ?? (() => new Date())
+    this.lockOptions = options.lock ?? {}
+    this.writer = options.writeFile ?? ((path, data) => writeFileAtomic(path, data, { fsync: true }))
   }
 
   get name(): string {
@@ -63,10 +110,12 @@ export class WorkspaceStore {
     return join(dirname(this.path), `${this.name}.backups`)
   }
 
-  /** Opens (once) with recovery, migration or read-only mode as the file requires. */
+  /**
+   * The workspace as it is on disk now: opened with recovery, migration or read-only mode as
+   * the file requires, and reloaded (with a notice) when another program changed it since.
+   */
   open(): Promise<OpenedWorkspace> {
-    this.opened ??= this.openNow()
-    return this.opened
+    return this.enqueue(() => this.current())
   }
 
   async read(): Promise<WorkspaceData> {
@@ -74,46 +123,170 @@ export class WorkspaceStore {
   }
 
   /**
-   * Applies `change` to a copy, saves it durably, and only then makes it current. Updates run
-   * one at a time: each starts from the state the previous one left, so none is lost.
+   * Applies `change` to the workspace as it is on disk, under the lock, saves it durably, and
+   * only then makes it current. Updates run one at a time, and never over another program's.
    */
   update<T>(change: (draft: WorkspaceData) => T): Promise<T> {
-    const run = this.updates.then(async () => {
-      const state = await this.open()
-      if (state.readOnly) {
-        throw new ClausewiseError({ code: 'invalid-argument', file: this.name, message: 'this workspace is open read-only (it was written by a newer Clausewise); nothing was changed' })
-      }
-      const draft = structuredClone(state.data)
-      const result = change(draft)
-      await this.save(draft)
-      state.data = draft
-      return result
+    const observe = commitObservers.getStore()
+    return this.enqueue(async () => {
+      if (!this.state) await this.current()
+      return withFileLock(
+        this.path,
+        async (assertHeld) => {
+          const state = await this.refresh(assertHeld)
+          if (state.readOnly) {
+            throw new ClausewiseError({ code: 'invalid-argument', file: this.name, message: 'this workspace is open read-only (it was written by a newer Clausewise); nothing was changed' })
+          }
+          const draft = structuredClone(state.data)
+          const result = change(draft)
+          const stamp = await this.commit(draft, assertHeld)
+          this.state = { ...state, data: draft, stamp }
+          observe?.(state.data, draft)
+          return result
+        },
+        this.lockOptions
+      )
     })
-    this.updates = run.catch(() => undefined)
+  }
+
+  /** Resolves once every change queued so far is on disk (or has failed). */
+  async flush(): Promise<void> {
+    await this.ops.catch(() => undefined)
+  }
+
+  private enqueue<T>(op: () => Promise<T>): Promise<T> {
+    const run = this.ops.then(op)
+    this.ops = run.catch(() => undefined)
     return run
   }
 
-  /** Replaces the whole workspace (undo and redo use this). */
-  async replace(data: WorkspaceData): Promise<void> {
-    await this.update((draft) => {
-      draft.settings = structuredClone(data.settings)
-      draft.citations = structuredClone(data.citations)
-    })
+  private async current(): Promise<State> {
+    if (this.state) return this.refresh(null)
+    await this.removeLeftoverTemps()
+    this.state = await this.load(undefined, null)
+    return this.state
   }
 
-  /** Resolves once every save queued so far is on disk. */
-  async flush(): Promise<void> {
-    await this.queue
+  /** Reloads when the file on disk is not the version this store last saw (one stat). */
+  private async refresh(held: Held): Promise<State> {
+    const state = this.state!
+    const stamp = await statStamp(this.path)
+    if (sameStamp(stamp, state.stamp)) return state
+    // Removed behind our back (or mid-replace by a sync tool): keep what we hold; the next
+    // change writes it again rather than starting from nothing.
+    if (stamp === null) return (this.state = { ...state, stamp: null })
+    return (this.state = await this.load(state, held))
   }
 
-  private save(data: WorkspaceData): Promise<void> {
+  /** Reads the file and makes it current; migration and recovery write, so they take the lock. */
+  private async load(previous: State | undefined, held: Held): Promise<State> {
+    const file = await readWorkspaceFile(this.path)
+    if (file === null) return previous ? { ...previous, stamp: null } : { data: emptyWorkspace(this.now()), readOnly: false, notices: [], stamp: null }
+    const parsed = file.parsed
+    switch (parsed.kind) {
+      case 'current':
+        return this.adopt(previous, parsed.data, false, file.stamp, [])
+      case 'newer': {
+        const notice: OpenNotice = { kind: 'read-only', message: `${this.name} was written by a newer Clausewise (schema ${parsed.version}; this version reads ${WORKSPACE_SCHEMA_VERSION}). It is open read-only: nothing will be changed.` }
+        return this.adopt(previous, parsed.data, true, file.stamp, previous?.readOnly ? [] : [notice])
+      }
+      case 'older':
+      case 'corrupt':
+        // Re-read under the lock: another program may be fixing the file right now.
+        if (!held) return withFileLock(this.path, (assertHeld) => this.load(previous, assertHeld), this.lockOptions)
+        return parsed.kind === 'older' ? this.migrate(previous, file.bytes, parsed, held) : this.recover(previous, file.bytes, parsed.reason, held)
+    }
+  }
+
+  private adopt(previous: State | undefined, data: WorkspaceData, readOnly: boolean, stamp: FileStamp | null, added: OpenNotice[]): State {
+    const notices = [...(previous?.notices ?? [])]
+    if (previous && added.length === 0) {
+      const what = describeChanges(previous.data, data)
+      if (what) notices.push({ kind: 'reloaded', message: `${this.name} changed on disk (another program) at ${clockTime(this.now())}; reloaded: ${what}.` })
+    }
+    notices.push(...added)
+    // A long-lived app reloads often: keep the first notices and the latest reloads.
+    while (notices.filter((n) => n.kind === 'reloaded').length > MAX_RELOAD_NOTICES) notices.splice(notices.findIndex((n) => n.kind === 'reloaded'), 1)
+    return { data, readOnly, notices, stamp }
+  }
+
+  private async migrate(previous: State | undefined, bytes: Buffer, parsed: { version: number; data: WorkspaceData }, held: () => void): Promise<State> {
+    await mkdir(this.backupsDir, { recursive: true })
+    const kept = join(this.backupsDir, `${this.name}.schema-${parsed.version}-${stamp(this.now())}.json`)
+    await this.write(kept, bytes)
+    const fileStamp = await this.commit(parsed.data, held)
+    const notice: OpenNotice = { kind: 'migrated', message: `${this.name} was upgraded from schema ${parsed.version} to ${WORKSPACE_SCHEMA_VERSION}; the original is kept as ${basename(kept)}.` }
+    return this.adopt(previous, parsed.data, false, fileStamp, [notice])
+  }
+
+  /**
+   * Restores the newest valid backup (or an empty workspace) over a damaged file. The damaged
+   * bytes are first kept as a copy beside it, then the restore replaces the file atomically, so
+   * at every moment the workspace path holds the damaged file or the restored one, never nothing.
+   * If either write fails, the copy is removed and the open fails: nothing is changed.
+   */
+  private async recover(previous: State | undefined, bytes: Buffer, reason: string, held: () => void): Promise<State> {
+    let restored: { data: WorkspaceData; from: string } | null = null
+    for (const backup of await listBackups(this.backupsDir, this.name)) {
+      const file = await readWorkspaceFile(backup.path).catch(() => null)
+      if (file && (file.parsed.kind === 'current' || file.parsed.kind === 'older')) {
+        restored = { data: file.parsed.data, from: basename(backup.path) }
+        break
+      }
+    }
+    const data = restored?.data ?? emptyWorkspace(this.now())
+    const text = this.serialise(data)
+    const aside = `${this.path}.corrupt-${stamp(this.now())}`
+    const what = restored ? `the backup ${restored.from}` : 'an empty workspace'
+    const stop = (step: string, err: unknown) =>
+      new ClausewiseError({
+        code: 'unreadable',
+        file: this.name,
+        message: `could not be read (${reason}), and ${step} failed: ${err instanceof Error ? err.message : String(err)}. Nothing was changed; free some disk space or check the folder's permissions, then open it again.`
+      })
+    try {
+      await this.write(aside, bytes)
+    } catch (err) {
+      await rm(aside, { force: true }).catch(() => undefined)
+      throw stop('keeping a copy of the damaged file', err)
+    }
+    try {
+      held()
+      await this.write(this.path, text)
+    } catch (err) {
+      await rm(aside, { force: true }).catch(() => undefined)
+      throw stop(`restoring ${what} over it`, err)
+    }
+    const fileStamp = await statStamp(this.path)
+    const message = restored
+      ? `${this.name} could not be read (${reason}). The backup ${restored.from} was restored: ${plural(data.citations.length, 'citation')}. The damaged file is kept as ${basename(aside)}.`
+      : `${this.name} could not be read (${reason}), and no valid backup was found, so the workspace starts empty. The damaged file is kept as ${basename(aside)}.`
+    return this.adopt(previous, data, false, fileStamp, [{ kind: 'recovered', message }])
+  }
+
+  /** Serialises and checks the document exactly as the reader will; throws instead of writing. */
+  private serialise(data: WorkspaceData): string {
     const text = JSON.stringify(data, null, 2) + '\n'
-    const next = this.queue.then(async () => {
-      await writeAtomically(this.path, text)
-      await this.backup(text)
-    })
-    this.queue = next.catch(() => undefined)
-    return next
+    const size = Buffer.byteLength(text)
+    if (size > MAX_WORKSPACE_BYTES) {
+      throw new ClausewiseError({ code: 'invalid-argument', file: this.name, message: `the workspace would be ${(size / 1024 / 1024).toFixed(1)} MB, more than the ${MAX_WORKSPACE_BYTES / 1024 / 1024} MB a workspace may hold; nothing was changed` })
+    }
+    const check = interpret(text)
+    if (check.kind !== 'current') {
+      const why = check.kind === 'corrupt' ? check.reason : `it would read as schema ${check.version}`
+      throw new ClausewiseError({ code: 'invalid-argument', file: this.name, message: `not saved, it could not be read back: ${why}; nothing was changed` })
+    }
+    return text
+  }
+
+  /** Writes the document and a backup; returns the stamp of the file written. */
+  private async commit(data: WorkspaceData, held: () => void): Promise<FileStamp | null> {
+    const text = this.serialise(data)
+    held()
+    await this.write(this.path, text)
+    const fileStamp = await statStamp(this.path)
+    await this.backup(text)
+    return fileStamp
   }
 
   /** A copy of what was just saved; a failed backup never fails the save itself. */
@@ -121,10 +294,10 @@ export class WorkspaceStore {
     try {
       await mkdir(this.backupsDir, { recursive: true })
       const now = this.now()
-      await writeAtomically(join(this.backupsDir, `${this.name}.save-${stamp(now)}.json`), text)
+      await this.write(join(this.backupsDir, `${this.name}.save-${stamp(now)}.json`), text)
       const daily = join(this.backupsDir, `${this.name}.daily-${now.toISOString().slice(0, 10)}.json`)
       const existing = await listBackups(this.backupsDir, this.name)
-      if (!existing.some((b) => b.path === daily)) await writeAtomically(daily, text)
+      if (!existing.some((b) => b.path === daily)) await this.write(daily, text)
       await prune(existing.filter((b) => b.kind === 'save'), this.keepSaves)
       await prune(existing.filter((b) => b.kind === 'daily'), this.keepDays)
     } catch {
@@ -132,50 +305,68 @@ export class WorkspaceStore {
     }
   }
 
-  private async openNow(): Promise<OpenedWorkspace> {
-    const read = await readWorkspaceText(this.path)
-    if (read === null) return { data: emptyWorkspace(this.now()), readOnly: false, notices: [] }
-    const parsed = interpret(read)
-    switch (parsed.kind) {
-      case 'current':
-        return { data: parsed.data, readOnly: false, notices: [] }
-      case 'newer':
-        return {
-          data: parsed.data,
-          readOnly: true,
-          notices: [{ kind: 'read-only', message: `${this.name} was written by a newer Clausewise (schema ${parsed.version}; this version reads ${WORKSPACE_SCHEMA_VERSION}). It is open read-only: nothing will be changed.` }]
+  private async write(path: string, data: string | Buffer): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.writer(path, data)
+        break
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code ?? ''
+        if (process.platform === 'win32' && RETRYABLE.has(code) && attempt < 6) {
+          await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt))
+          continue
         }
-      case 'older': {
-        await mkdir(this.backupsDir, { recursive: true })
-        const kept = join(this.backupsDir, `${this.name}.schema-${parsed.version}-${stamp(this.now())}.json`)
-        await copyFile(this.path, kept)
-        await this.save(parsed.data)
-        return { data: parsed.data, readOnly: false, notices: [{ kind: 'migrated', message: `${this.name} was upgraded from schema ${parsed.version} to ${WORKSPACE_SCHEMA_VERSION}; the original is kept as ${basename(kept)}.` }] }
+        throw new ClausewiseError({ code: 'unreadable', file: basename(path), message: `could not save: ${(err as Error).message}` })
       }
-      case 'corrupt':
-        return this.recover(parsed.reason)
+    }
+    if (process.platform !== 'win32') {
+      // The rename is durable only once the folder entry is on disk.
+      const dir = await open(dirname(path), 'r')
+      try {
+        await dir.sync()
+      } finally {
+        await dir.close()
+      }
     }
   }
 
-  /** Moves the damaged file aside and loads the newest backup that is valid. */
-  private async recover(reason: string): Promise<OpenedWorkspace> {
-    const aside = `${this.path}.corrupt-${stamp(this.now())}`
-    await rename(this.path, aside)
-    for (const backup of await listBackups(this.backupsDir, this.name)) {
-      const text = await readWorkspaceText(backup.path).catch(() => null)
-      const parsed = text === null ? null : interpret(text)
-      if (parsed && (parsed.kind === 'current' || parsed.kind === 'older')) {
-        await this.save(parsed.data)
-        const message = `${this.name} could not be read (${reason}). It was moved aside as ${basename(aside)}, and the backup ${basename(backup.path)} was loaded: ${plural(parsed.data.citations.length, 'citation')}.`
-        return { data: parsed.data, readOnly: false, notices: [{ kind: 'recovered', message }] }
-      }
-    }
-    const message = `${this.name} could not be read (${reason}). It was moved aside as ${basename(aside)}; no valid backup was found, so the workspace starts empty.`
-    return { data: emptyWorkspace(this.now()), readOnly: false, notices: [{ kind: 'recovered', message }] }
+  /**
+   * Removes write-file-atomic temp files (`<file>.<uint32>`) left by a save that was killed
+   * before its rename, beside the workspace and in its backups folder. Done under the lock, so
+   * a save in progress in another program is never cut short; skipped if the lock is not free.
+   */
+  private async removeLeftoverTemps(): Promise<void> {
+    const found = async () => [...(await leftoverTemps(dirname(this.path), this.name)), ...(await leftoverTemps(this.backupsDir, this.name))]
+    if ((await found()).length === 0) return
+    await withFileLock(
+      this.path,
+      async () => {
+        for (const t of await found()) await rm(t, { force: true })
+      },
+      this.lockOptions
+    ).catch(() => undefined)
   }
 }
 
-type Interpreted =
+/** Files in `dir` named like a write-file-atomic temp file of `name` or of one of its backups. */
+async function leftoverTemps(dir: string, name: string): Promise<string[]> {
+  let files: string[]
+  try {
+    files = await readdir(dir)
+  } catch {
+    return []
+  }
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  // write-file-atomic 7 names a temp file `<target>.<uint32 in decimal>`; the targets are the
+  // workspace, a damaged-file copy, and backups (which end in .json).
+  const pattern = new RegExp(`^${escaped}(?:\\.corrupt-[0-9TZ-]+|\\.[^/\\\\]*\\.json)?\\.(\\d{1,10})$`)
+  return files.filter((f) => {
+    const m = pattern.exec(f)
+    return m !== null && Number(m[1]) <= 0xffffffff
+  }).map((f) => join(dir, f))
+}
+
+export type Interpreted =
   | { kind: 'current'; data: WorkspaceData }
   | { kind: 'older'; version: number; data: WorkspaceData }
   | { kind: 'newer'; version: number; data: WorkspaceData }
@@ -210,6 +401,44 @@ export function interpret(text: string): Interpreted {
   return { kind: 'current', data: current.data }
 }
 
+/** What a workspace file's bytes are: strict UTF-8 (a BOM is allowed and dropped), then `interpret`. */
+export function interpretBytes(bytes: Uint8Array): Interpreted {
+  const bad = firstInvalidUtf8(bytes)
+  if (bad !== null) {
+    return { kind: 'corrupt', reason: `not valid UTF-8: byte 0x${bytes[bad]!.toString(16).toUpperCase().padStart(2, '0')} at offset ${bad} (saved in another encoding, such as Latin-1?)` }
+  }
+  // Never decoded with U+FFFD replacements: the bytes were checked above.
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')
+  return interpret(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
+}
+
+/** Offset of the first byte that is not part of a well-formed UTF-8 sequence, or null. */
+function firstInvalidUtf8(b: Uint8Array): number | null {
+  for (let i = 0; i < b.length; ) {
+    const c = b[i]!
+    if (c < 0x80) {
+      i++
+      continue
+    }
+    let n: number
+    let min: number
+    if (c >= 0xc2 && c <= 0xdf) [n, min] = [1, 0x80]
+    else if (c >= 0xe0 && c <= 0xef) [n, min] = [2, 0x800]
+    else if (c >= 0xf0 && c <= 0xf4) [n, min] = [3, 0x10000]
+    else return i
+    let cp = c & (0x3f >> n)
+    for (let k = 1; k <= n; k++) {
+      const cc = b[i + k]
+      if (cc === undefined || (cc & 0xc0) !== 0x80) return i
+      cp = (cp << 6) | (cc & 0x3f)
+    }
+    // Overlong forms, UTF-16 surrogates and code points past U+10FFFF are not UTF-8.
+    if (cp < min || (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff) return i
+    i += n + 1
+  }
+  return null
+}
+
 /** 1 → 2: the workspace gets an id and a creation time (the earliest citation's, if any). */
 function migrateV1(settings: WorkspaceData['settings'], citations: Citation[]): WorkspaceData {
   const base = emptyWorkspace()
@@ -224,8 +453,17 @@ function describe(issues: ReadonlyArray<{ path: readonly PropertyKey[]; message:
   return where ? `${where}: ${issue.message}` : issue.message
 }
 
-/** The file's text, or null when there is no file yet. */
-async function readWorkspaceText(path: string): Promise<string | null> {
+export interface WorkspaceFile {
+  bytes: Buffer
+  stamp: FileStamp
+  parsed: Interpreted
+}
+
+/**
+ * Reads a workspace file as every reader must: size-capped, strict UTF-8, parsed and validated.
+ * Null when there is no file; throws a ClausewiseError when it cannot be read or is too large.
+ */
+export async function readWorkspaceFile(path: string): Promise<WorkspaceFile | null> {
   const file = basename(path)
   let handle
   try {
@@ -235,12 +473,51 @@ async function readWorkspaceText(path: string): Promise<string | null> {
     throw new ClausewiseError({ code: 'unreadable', file, message: (err as Error).message })
   }
   try {
-    const { size } = await handle.stat()
-    if (size > MAX_WORKSPACE_BYTES) throw new ClausewiseError({ code: 'invalid-file', file, message: `workspace is larger than ${MAX_WORKSPACE_BYTES / 1024 / 1024} MB` })
-    return await handle.readFile('utf8')
+    // The stamp is taken from the open handle: it names exactly the version that is read.
+    const st = await handle.stat()
+    if (st.isDirectory()) throw new ClausewiseError({ code: 'unreadable', file, message: 'is a folder, expected a workspace file' })
+    if (st.size > MAX_WORKSPACE_BYTES) throw new ClausewiseError({ code: 'invalid-file', file, message: `workspace is ${(st.size / 1024 / 1024).toFixed(1)} MB, larger than the ${MAX_WORKSPACE_BYTES / 1024 / 1024} MB limit` })
+    const bytes = await handle.readFile()
+    return { bytes, stamp: toStamp(st), parsed: interpretBytes(bytes) }
   } finally {
     await handle.close()
   }
+}
+
+function toStamp(st: { ino: number; size: number; mtimeMs: number; ctimeMs: number }): FileStamp {
+  return { ino: st.ino, size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs }
+}
+
+async function statStamp(path: string): Promise<FileStamp | null> {
+  try {
+    return toStamp(await stat(path))
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null
+    throw new ClausewiseError({ code: 'unreadable', file: basename(path), message: (err as Error).message })
+  }
+}
+
+function sameStamp(a: FileStamp | null, b: FileStamp | null): boolean {
+  if (a === null || b === null) return a === b
+  return a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs
+}
+
+/** "3 citations added, 1 changed" — what another program changed; empty when nothing did. */
+function describeChanges(before: WorkspaceData, after: WorkspaceData): string {
+  const old = new Map(before.citations.map((c) => [c.id, JSON.stringify(c)]))
+  const now = new Set(after.citations.map((c) => c.id))
+  let added = 0
+  let changed = 0
+  for (const c of after.citations) {
+    const was = old.get(c.id)
+    if (was === undefined) added++
+    else if (was !== JSON.stringify(c)) changed++
+  }
+  const removed = before.citations.filter((c) => !now.has(c.id)).length
+  const counts = ([[added, 'added'], [changed, 'changed'], [removed, 'removed']] as const).filter(([n]) => n > 0)
+  const parts = counts.map(([n, verb], i) => (i === 0 ? `${plural(n, 'citation')} ${verb}` : `${n} ${verb}`))
+  if (JSON.stringify(before.settings) !== JSON.stringify(after.settings)) parts.push('settings changed')
+  return parts.join(', ')
 }
 
 interface Backup {
@@ -267,34 +544,13 @@ async function prune(backups: readonly Backup[], keep: number): Promise<void> {
   for (const b of backups.slice(keep)) await rm(b.path, { force: true })
 }
 
-async function writeAtomically(path: string, text: string): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await writeFileAtomic(path, text, { fsync: true })
-      break
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code ?? ''
-      if (process.platform === 'win32' && RETRYABLE.has(code) && attempt < 6) {
-        await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt))
-        continue
-      }
-      throw new ClausewiseError({ code: 'unreadable', file: basename(path), message: `could not save: ${(err as Error).message}` })
-    }
-  }
-  if (process.platform !== 'win32') {
-    // The rename is durable only once the folder entry is on disk.
-    const dir = await open(dirname(path), 'r')
-    try {
-      await dir.sync()
-    } finally {
-      await dir.close()
-    }
-  }
-}
-
 /** A UTC time usable in a file name on every platform: 2026-11-24T14-05-09-123Z. */
 function stamp(d: Date): string {
   return d.toISOString().replace(/[:.]/g, '-')
+}
+
+function clockTime(d: Date): string {
+  return `${d.toISOString().slice(11, 19)} UTC`
 }
 
 function plural(n: number, word: string): string {

@@ -51,7 +51,7 @@ describe('clausewise cite and evidence', () => {
     const bad = join(dir, 'bad.json')
     await (await import('node:fs/promises')).writeFile(bad, '{ not json')
     const recovered = await run('evidence', '--workspace', bad, '--json')
-    expect(recovered).toMatchObject({ code: 0, stderr: expect.stringMatching(/bad\.json could not be read \(not valid JSON.*moved aside as bad\.json\.corrupt-.*no valid backup was found/) })
+    expect(recovered).toMatchObject({ code: 0, stderr: expect.stringMatching(/bad\.json could not be read \(not valid JSON.*no valid backup was found.*The damaged file is kept as bad\.json\.corrupt-/) })
     expect(JSON.parse(recovered.stdout)).toEqual({ citations: [], clauses: [] })
   })
 })
