@@ -6,27 +6,26 @@ import { readWindowState, writeWindowState, type WindowState } from './window-st
 import { createDispatch } from '../api/handlers'
 import { createServices } from '../services'
 import { registerIpc } from './ipc'
-import { APP_ORIGIN, APP_SCHEME, serveAppRequest } from './protocol'
+import { APP_ORIGIN, APP_SCHEME, createAppRequestHandler } from './protocol'
+import { isTrustedRendererUrl } from './trust'
 import { WorkspaceActions } from './file-actions'
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }
 ])
 
-// electron-vite sets this in `dev` only; packaged and preview builds use app://.
-const devServerUrl = process.env['ELECTRON_RENDERER_URL']
-const rendererOrigin = devServerUrl ? new URL(devServerUrl).origin : APP_ORIGIN
+// The environment is read only by an unpackaged app: electron-vite sets ELECTRON_RENDERER_URL in `dev`, and the
+// CLAUSEWISE_* overrides point the E2E suite at fixtures. A packaged app ignores both, so no variable can make it
+// load (and trust) another origin or read another library.
+const devEnv: NodeJS.ProcessEnv = app.isPackaged ? {} : process.env
+const devServerUrl = devEnv['ELECTRON_RENDERER_URL']
 
 function resourcesRoot(): string {
   return app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources')
 }
 
 function isOurUrl(url: string): boolean {
-  try {
-    return new URL(url).origin === rendererOrigin
-  } catch {
-    return false
-  }
+  return isTrustedRendererUrl(url, devServerUrl)
 }
 
 function windowStateFile(): string {
@@ -125,16 +124,15 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(async () => {
     const rendererRoot = join(__dirname, '../renderer')
-    protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererRoot, request))
+    protocol.handle(APP_SCHEME, createAppRequestHandler(rendererRoot))
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
     session.defaultSession.setPermissionCheckHandler(() => false)
 
-    // The CLAUSEWISE_* overrides let the E2E suite point the app at fixtures and a scratch workspace.
     const root = resourcesRoot()
     const services = createServices({
-      sourcesDir: process.env['CLAUSEWISE_SOURCES_DIR'] ?? join(root, 'sources'),
-      modelsDir: process.env['CLAUSEWISE_MODELS_DIR'] ?? join(root, 'models'),
-      workspacePath: process.env['CLAUSEWISE_WORKSPACE'] ?? join(app.getPath('userData'), 'workspace.clausewise.json'),
+      sourcesDir: devEnv['CLAUSEWISE_SOURCES_DIR'] ?? join(root, 'sources'),
+      modelsDir: devEnv['CLAUSEWISE_MODELS_DIR'] ?? join(root, 'models'),
+      workspacePath: devEnv['CLAUSEWISE_WORKSPACE'] ?? join(app.getPath('userData'), 'workspace.clausewise.json'),
       dialogs: {
         choosePdfPath: async (suggestedName) => {
           const win = BrowserWindow.getAllWindows()[0]
