@@ -1,12 +1,12 @@
 // `clausewise workspace check`, `export-annotations` and `import-annotations`: the workspace
 // file from a terminal. `check` only reads: it never recovers, migrates or rewrites anything.
-import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import writeFileAtomic from 'write-file-atomic'
 import { EvidenceService, readOnlyWorkspace } from '../core/evidence/service'
 import type { Library } from '../core/library'
 import { mergeCitations, parseAnnotations, readAnnotationFile, toAnnotationCollection } from '../core/workspace/annotations'
-import { interpret, listBackups, WorkspaceStore } from '../core/workspace/store'
+import { ClausewiseError } from '../core/errors'
+import { listBackups, readWorkspaceFile, WorkspaceStore, type Interpreted } from '../core/workspace/store'
 import { WORKSPACE_SCHEMA_VERSION } from '../core/workspace/types'
 import { guarded, openStore } from './common'
 import { style, type Out } from './output'
@@ -14,14 +14,16 @@ import { style, type Out } from './output'
 export async function checkCommand(library: Library, out: Out, path: string, json: boolean): Promise<number> {
   const store = new WorkspaceStore(path)
   const backups = (await listBackups(store.backupsDir, store.name)).map((b) => basename(b.path))
-  let text: string
+  // The store's own reader: the same size cap, strict UTF-8 and schema as opening it.
+  let parsed: Interpreted
   try {
-    text = await readFile(path, 'utf8')
+    const file = await readWorkspaceFile(path)
+    if (file === null) return report({ file: path, valid: false, problem: 'file not found', backups }, 1)
+    parsed = file.parsed
   } catch (err) {
-    const message = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (err as Error).message
-    return report({ file: path, valid: false, problem: message, backups }, 1)
+    if (!(err instanceof ClausewiseError)) throw err
+    return report({ file: path, valid: false, problem: err.problem.message, backups }, 1)
   }
-  const parsed = interpret(text)
   if (parsed.kind === 'corrupt') return report({ file: path, valid: false, problem: parsed.reason, backups }, 1)
   const version = parsed.kind === 'current' ? WORKSPACE_SCHEMA_VERSION : parsed.version
   // Orphans are counted against the current sources, on a read-only view of the data.
