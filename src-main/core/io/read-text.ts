@@ -1,6 +1,8 @@
-// Reads a bundled or user-supplied text file defensively: size cap, binary sniffing and strict
-// UTF-8, each failure reported as a Problem naming the file instead of garbage downstream.
-import { open } from 'node:fs/promises'
+// Reads a bundled or user-supplied text file defensively: regular files only, a byte cap enforced
+// while reading, binary sniffing and strict UTF-8, each failure reported as a Problem naming the
+// file instead of garbage downstream or a hang.
+import { constants as fsConstants, type Stats } from 'node:fs'
+import { open, type FileHandle } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { ClausewiseError } from '../errors'
 
@@ -8,38 +10,62 @@ export const MAX_TEXT_FILE_BYTES = 8 * 1024 * 1024
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })
 
+// O_NONBLOCK makes opening a FIFO return at once instead of waiting for a writer; it changes
+// nothing for regular files, the only kind we go on to read. Windows has no such flag (and no
+// FIFOs in the file system), so there it is 0.
+const OPEN_FLAGS = fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0)
+
 export async function readTextFile(path: string, maxBytes = MAX_TEXT_FILE_BYTES): Promise<string> {
   const file = basename(path)
-  let handle
+  const fail = (message: string) => new ClausewiseError({ code: 'invalid-file', file, message })
+  let handle: FileHandle
   try {
-    handle = await open(path, 'r')
+    handle = await open(path, OPEN_FLAGS)
   } catch (err) {
     throw new ClausewiseError({ code: 'unreadable', file, message: describeFsError(err) })
   }
   try {
-    const { size } = await handle.stat()
-    if (size > maxBytes) {
-      throw new ClausewiseError({
-        code: 'invalid-file',
-        file,
-        message: `file is ${formatBytes(size)}, more than the ${formatBytes(maxBytes)} limit`
-      })
+    // Checked on the open handle, not the path: a symlink swapped between a stat and the open
+    // cannot slip a device or a pipe past the check.
+    const stats = await handle.stat()
+    if (!stats.isFile()) throw fail(describeNonFile(stats))
+    if (stats.size > maxBytes) throw fail(`file is ${formatBytes(stats.size)}, more than the ${formatBytes(maxBytes)} limit`)
+    // The size from stat is only a hint (the file may grow, and some files report 0), so the cap
+    // is enforced on the bytes actually read: never more than maxBytes + 1 are taken.
+    const chunks: Buffer[] = []
+    let total = 0
+    for (;;) {
+      const want = Math.min(maxBytes + 1 - total, Math.max(64 * 1024, stats.size + 1 - total))
+      const { bytesRead, buffer } = await handle.read(Buffer.allocUnsafe(want), 0, want, null)
+      if (bytesRead === 0) break
+      total += bytesRead
+      if (total > maxBytes) throw fail(`file is more than the ${formatBytes(maxBytes)} limit`)
+      chunks.push(buffer.subarray(0, bytesRead))
     }
-    const bytes = await handle.readFile()
+    const bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total)
     // A NUL byte never occurs in the UTF-8 text we accept; it is the cheapest binary tell.
-    if (bytes.includes(0)) {
-      throw new ClausewiseError({ code: 'invalid-file', file, message: 'binary file, expected UTF-8 text' })
-    }
+    if (bytes.includes(0)) throw fail('binary file, expected UTF-8 text')
     let text: string
     try {
       text = utf8.decode(bytes)
     } catch {
-      throw new ClausewiseError({ code: 'invalid-file', file, message: 'not valid UTF-8 text' })
+      throw fail('not valid UTF-8 text')
     }
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+  } catch (err) {
+    if (err instanceof ClausewiseError) throw err
+    throw new ClausewiseError({ code: 'unreadable', file, message: describeFsError(err) })
   } finally {
     await handle.close()
   }
+}
+
+function describeNonFile(stats: Stats): string {
+  if (stats.isDirectory()) return 'is a folder, expected a file'
+  if (stats.isFIFO()) return 'is a named pipe (FIFO), expected a regular file'
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'is a device, expected a regular file'
+  if (stats.isSocket()) return 'is a socket, expected a regular file'
+  return 'is not a regular file'
 }
 
 function describeFsError(err: unknown): string {
@@ -52,6 +78,8 @@ function describeFsError(err: unknown): string {
       return 'permission denied'
     case 'EISDIR':
       return 'is a folder, expected a file'
+    case 'ELOOP':
+      return 'too many symbolic links (a link that points to itself?)'
     default:
       return err instanceof Error ? err.message : String(err)
   }
