@@ -74,7 +74,9 @@ export function createDispatch(services: Services, log: (message: string, err: u
     if (!parsed.success) {
       const issue = parsed.error.issues[0]
       const where = issue ? formatPath(issue.path) : ''
-      return failure('invalid-argument', `${name}: ${where || 'argument'}: ${issue?.message ?? 'invalid'}`)
+      // zod's own message for extra keys lists them all, verbatim: name a few, each shortened, instead.
+      const what = issue?.code === 'unrecognized_keys' ? unrecognizedKeys(issue.keys) : (issue?.message ?? 'invalid')
+      return failure('invalid-argument', `${name}: ${where || 'argument'}: ${what}`)
     }
     try {
       // The schema guarantees the argument's type; the cast only re-links it to its method.
@@ -90,6 +92,23 @@ export function createDispatch(services: Services, log: (message: string, err: u
   }
 }
 
+/** The longest `ApiError.message`: room for a sentence naming the field, never room for echoed input. */
+export const API_ERROR_MESSAGE_MAX = 300
+
+/** Every error result is built here, so the cap holds for all of them by construction. */
 function failure(code: ApiError['code'], message: string): ApiResult<never> {
-  return { ok: false, error: { code, message } }
+  return { ok: false, error: { code, message: capMessage(message) } }
+}
+
+function capMessage(message: string): string {
+  if (message.length <= API_ERROR_MESSAGE_MAX) return message
+  let head = message.slice(0, API_ERROR_MESSAGE_MAX - 1)
+  if (/[\uD800-\uDBFF]$/.test(head)) head = head.slice(0, -1) // never end on half a surrogate pair
+  return `${head}…`
+}
+
+function unrecognizedKeys(keys: readonly string[]): string {
+  const shown = keys.slice(0, 3).map((k) => JSON.stringify(k.length > 40 ? `${k.slice(0, 40)}…` : k))
+  const more = keys.length - shown.length
+  return `Unrecognized key${keys.length === 1 ? '' : 's'}: ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}`
 }

@@ -1,51 +1,117 @@
-// Hostile payloads for every API method: wrong types, missing fields, 10 MB strings, paths
-// where ids go, prototype keys. Each must give a typed error result, never a throw, and no
-// file outside the scratch workspace folder may be read or written.
+// Hostile payloads for every API method, sent the way the renderer sends them: through the
+// handlers registerIpc puts on ipcMain, from the main frame of our own page. Valid calls must
+// succeed; every bad payload must give a typed error (never `internal`, never a throw, never a
+// stack trace, never longer than the cap), and no file outside the scratch workspace folder may
+// be read or written. The run is seeded, so a failure reproduces.
 import { describe, expect, it } from 'vitest'
-import { mkdtemp, readdir } from 'node:fs/promises'
+import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { IpcMain } from 'electron'
 import fc from 'fast-check'
-import { API_METHODS } from '../../../src-main/api/contract'
-import { createDispatch } from '../../../src-main/api/handlers'
+import { API_METHODS, IPC_CHANNEL_PREFIX, type ApiMethod } from '../../../src-main/api/contract'
+import { API_ERROR_MESSAGE_MAX, createDispatch } from '../../../src-main/api/handlers'
+import { ClausewiseError } from '../../../src-main/core/errors'
+import type { Library } from '../../../src-main/core/library'
 import { createServices } from '../../../src-main/services'
+import { registerIpc } from '../../../src-main/shell/ipc'
+import { isTrustedRendererUrl } from '../../../src-main/shell/trust'
+import { callEveryMethod } from '../../support/api-calls'
+import { createElectronStandIn, ipcEvent, StandInWebContents } from '../../support/electron-stand-in'
 
 const ROOT = join(__dirname, '../../..')
+const SEED = 20_260_401
 const HUGE = 'x'.repeat(10 * 1024 * 1024)
+const MANY_KEYS = Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`key${i}_${'k'.repeat(100)}`, i]))
 const NASTY: unknown[] = [
   null, 42, 'string', true, [], [1, 2], {}, HUGE, { id: HUGE }, { id: '../../etc/passwd' }, { id: '/etc/passwd' },
   { id: '..\\..\\windows\\system32' }, JSON.parse('{"__proto__": {"polluted": true}}'), { constructor: { prototype: { polluted: true } } },
   { id: 'insights', extra: 1 }, { baseId: 42, targetId: null }, { versionId: '2026-04', clauseId: 'ip-licence', sourceId: '../../etc/passwd', stance: 'supports', start: 0, end: 10 },
-  { versionId: '2026-04', clauseId: 'ip-licence', sourceId: 'insights', stance: 'maybe', start: -1, end: 1e12 }, { reviewerName: HUGE }, { id: 'x', note: HUGE }
+  { versionId: '2026-04', clauseId: 'ip-licence', sourceId: 'insights', stance: 'maybe', start: -1, end: 1e12 }, { reviewerName: HUGE }, { id: 'x', note: HUGE },
+  { id: 'insights', [HUGE.slice(0, 5000)]: 1 }, MANY_KEYS, { ...MANY_KEYS, id: 'insights' },
+  // Well-formed but wrong: these reach the core, which must answer with its own typed errors.
+  { id: 'no-such-id' }, { id: 'n'.repeat(128) }, { versionId: 'no-such-version' }, { baseId: '2026-04', targetId: 'no-such-version' },
+  { baseId: '2026-04', targetId: '2026-04' }, { versionId: '2026-04', clauseId: 'no-such-clause' },
+  { versionId: '2026-04', clauseId: 'ip-licence', sourceId: 'no-such-source', stance: 'supports', start: 0, end: 10 },
+  { versionId: '2026-04', clauseId: 'ip-licence', sourceId: 'hamidun-news', stance: 'supports', start: 99_999_990, end: 100_000_000 },
+  { id: 'no-such-citation', note: 'x' }, { id: 'no-such-citation', clauseId: 'no-such-clause' }
 ]
 
+interface Failure {
+  ok: false
+  error: { code: string; message: string }
+}
+
+function isFailure(result: unknown): result is Failure {
+  return typeof result === 'object' && result !== null && (result as { ok?: unknown }).ok === false
+}
+
 describe('IPC fuzz', () => {
-  it('answers every malformed payload to every method with a typed error and touches nothing outside the workspace folder', async () => {
+  it('answers valid calls and every malformed payload through registerIpc, with capped typed errors, touching nothing outside the workspace folder', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'clausewise-fuzz-'))
     const services = createServices({ sourcesDir: join(ROOT, 'resources/sources'), modelsDir: join(ROOT, 'resources/models'), workspacePath: join(dir, 'w.json'), dialogs: { choosePdfPath: () => Promise.resolve(null), reveal: () => undefined } })
-    const dispatch = createDispatch(services, () => undefined)
+    const logged: unknown[] = []
+    const standIn = createElectronStandIn({ appPath: ROOT, userData: dir })
+    registerIpc(standIn.electron.ipcMain as unknown as IpcMain, createDispatch(services, (_message, err) => logged.push(err)), (url) => isTrustedRendererUrl(url))
+    const page = new StandInWebContents()
+    page.mainFrame.url = 'app://clausewise/index.html'
+    const invoke = (method: string, payload: unknown) => standIn.invoke(IPC_CHANNEL_PREFIX + method, ipcEvent(page, page.mainFrame), payload)
+
+    // Only the contract's methods have a channel; any other name never reaches the dispatcher.
+    expect(standIn.ipcChannels().sort()).toEqual(API_METHODS.map((m) => IPC_CHANNEL_PREFIX + m).sort())
+    for (const name of ['nope', '__proto__', 'constructor']) await expect(invoke(name, undefined)).rejects.toThrow(/no ipcMain handler/)
+
+    const answers = await callEveryMethod((method, payload) => invoke(method, payload))
+    for (const [method, answer] of answers) expect(answer, method).toMatchObject({ ok: true })
+
     let calls = 0
     let rejected = 0
     const codes = new Map<string, number>()
-    const check = async (method: string, payload: unknown) => {
-      const result = await dispatch(method, payload)
+    const check = async (method: ApiMethod, payload: unknown) => {
+      const result = await invoke(method, payload)
       calls++
-      expect(typeof result.ok).toBe('boolean')
-      if (!result.ok) {
+      expect(typeof (result as { ok?: unknown }).ok).toBe('boolean')
+      if (isFailure(result)) {
         rejected++
         codes.set(result.error.code, (codes.get(result.error.code) ?? 0) + 1)
-        expect(result.error.message.length).toBeLessThan(500)
+        expect(result.error.code, `${method}: ${result.error.message}`).not.toBe('internal')
+        expect(result.error.code).not.toBe('forbidden')
+        expect(result.error.message.length).toBeLessThanOrEqual(API_ERROR_MESSAGE_MAX)
         expect(result.error.message).not.toMatch(/\n\s+at /) // no stack traces
+        expect(result.error.message).not.toMatch(/x{50}|k{50}/) // unbounded input is never echoed
       }
     }
-    for (const method of [...API_METHODS, 'nope', '__proto__', 'constructor']) for (const payload of NASTY) await check(method, payload)
+    for (const method of API_METHODS) for (const payload of NASTY) await check(method, payload)
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...API_METHODS), fc.anything({ withObjectString: true, withNullPrototype: true }), async (method, payload) => check(method, payload)),
-      { numRuns: 400 }
+      fc.asyncProperty(fc.constantFrom(...API_METHODS), fc.anything({ withObjectString: true, withNullPrototype: true }), check),
+      { numRuns: 400, seed: SEED }
     )
+    expect(logged).toEqual([])
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined()
-    // Only the workspace file and its backups may exist in the scratch folder.
-    expect((await readdir(dir)).every((f) => f.startsWith('w.json'))).toBe(true)
-    console.log(`IPC fuzz: ${calls} calls over ${API_METHODS.length} methods, ${rejected} rejected with typed errors (${[...codes].map(([c, n]) => `${c} ${n}`).join(', ')})`)
+    // Only the workspace file, its backups and its lock may exist in the scratch folder.
+    expect((await readdir(dir)).filter((f) => !f.startsWith('w.json'))).toEqual([])
+    console.log(`IPC fuzz (seed ${SEED}): ${calls} calls over ${API_METHODS.length} methods, ${rejected} rejected with typed errors (${[...codes].map(([c, n]) => `${c} ${n}`).join(', ')})`)
+    await rm(dir, { recursive: true, force: true })
   }, 120_000)
+
+  it('caps the message of an unknown method name (the E2E harness calls dispatch by name)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'clausewise-fuzz-'))
+    const dispatch = createDispatch(createServices({ sourcesDir: join(ROOT, 'resources/sources'), modelsDir: join(ROOT, 'resources/models'), workspacePath: join(dir, 'w.json') }), () => undefined)
+    for (const name of ['nope', '__proto__', 'constructor', HUGE]) {
+      const result = await dispatch(name, undefined)
+      expect(result).toMatchObject({ ok: false, error: { code: 'invalid-argument' } })
+      expect(isFailure(result) && result.error.message.length).toBeLessThanOrEqual(API_ERROR_MESSAGE_MAX)
+    }
+    await rm(dir, { recursive: true, force: true })
+  })
+
+  it('cuts every error message at the cap, whatever the core says', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'clausewise-fuzz-'))
+    const services = createServices({ sourcesDir: join(ROOT, 'resources/sources'), modelsDir: join(ROOT, 'resources/models'), workspacePath: join(dir, 'w.json') })
+    const wordy = { index: () => Promise.reject(new ClausewiseError({ code: 'unreadable', file: 'manifest.yaml', message: `can't read ${'y'.repeat(5000)} 🙂` })) } as unknown as Library
+    const result = await createDispatch({ ...services, library: wordy }, () => undefined)('getLibrary', undefined)
+    expect(result).toMatchObject({ ok: false, error: { code: 'unreadable', message: expect.stringMatching(/^manifest\.yaml: can't read y+…$/) } })
+    expect(isFailure(result) && result.error.message.length).toBe(API_ERROR_MESSAGE_MAX)
+    await rm(dir, { recursive: true, force: true })
+  })
 })
