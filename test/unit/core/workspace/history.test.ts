@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createDispatch } from '../../../../src-main/api/handlers'
 import { createServices } from '../../../../src-main/services'
+import { WorkspaceStore } from '../../../../src-main/core/workspace/store'
 
 const ROOT = join(__dirname, '../../../..')
 
@@ -17,7 +18,7 @@ async function setup() {
     return r.value as Record<string, unknown>
   }
   const saved = async () => JSON.parse(await readFile(workspacePath, 'utf8')) as { citations: Array<{ id: string; note: string }>; settings: { reviewerName: string } }
-  return { call, saved }
+  return { call, saved, workspacePath }
 }
 
 const CITE = { versionId: '2026-04', clauseId: 'ip-licence', sourceId: 'hamidun-news', stance: 'supports', start: 1497, end: 1532 }
@@ -60,5 +61,31 @@ describe('undo and redo', () => {
     const { call } = await setup()
     await expect(call('cite', { ...CITE, clauseId: 'no-such-clause' })).rejects.toThrow()
     expect(await call('getHistory')).toMatchObject({ canUndo: false })
+  })
+})
+
+describe('undo and redo with another program writing the same file', () => {
+  it('undo reverts only what this window did: citations another program added stay', async () => {
+    const { call, saved, workspacePath } = await setup()
+    const { id } = await call('cite', CITE)
+    // A CLI run adds a citation of its own while the app is open.
+    const cli = new WorkspaceStore(workspacePath)
+    const theirs = await cli.update((ws) => {
+      const c = { ...ws.citations[0]!, id: 'from-the-cli', note: 'cited in a terminal' }
+      ws.citations.push(c)
+      return c.id
+    })
+    await call('updateCitation', { id, note: 'app note' })
+    expect((await saved()).citations.map((c) => c.id)).toEqual([id, theirs])
+
+    await call('undo')
+    expect((await saved()).citations.map((c) => [c.id, c.note])).toEqual([[id, ''], [theirs, 'cited in a terminal']])
+    await call('undo')
+    expect((await saved()).citations.map((c) => c.id)).toEqual([theirs])
+    await call('redo')
+    expect((await saved()).citations.map((c) => c.id).sort()).toEqual([id, theirs].sort())
+    // The app said that the file changed under it.
+    const status = await call('getWorkspaceStatus')
+    expect(status['notices']).toEqual([expect.stringMatching(/w\.json changed on disk \(another program\) at .*; reloaded: 1 citation added\./)])
   })
 })

@@ -111,3 +111,110 @@ describe('WorkspaceStore', () => {
     expect(opened.notices[0]!.message).toMatch(/not a Clausewise workspace.*no valid backup was found, so the workspace starts empty/)
   })
 })
+
+describe('WorkspaceStore with other programs', () => {
+  it('never loses a citation when two stores (two programs) write one file in turns and at once', async () => {
+    const path = await scratch()
+    const app = new WorkspaceStore(path)
+    const cli = new WorkspaceStore(path)
+    await app.update((ws) => ws.citations.push(citation(1)))
+    // The CLI has not seen the app's citation yet when it starts; its change is applied to the file as it is.
+    await cli.update((ws) => ws.citations.push(citation(2)))
+    // The app still holds a copy with one citation; its next change must not write that copy back.
+    await app.update((ws) => ws.citations.push(citation(3)))
+    await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? app : cli).update((ws) => ws.citations.push(citation(10 + i)))))
+    const saved = JSON.parse(await readFile(path, 'utf8')) as { citations: Array<{ id: string }> }
+    expect(saved.citations.map((c) => c.id).sort()).toEqual(['c-1', 'c-2', 'c-3', ...Array.from({ length: 10 }, (_, i) => `c-${10 + i}`)].sort())
+  })
+
+  it('notices that the file changed on disk, reloads it and says what changed', async () => {
+    const path = await scratch()
+    const app = new WorkspaceStore(path)
+    await app.update((ws) => ws.citations.push(citation(1), citation(2)))
+    expect((await app.open()).notices).toEqual([])
+    const other = new WorkspaceStore(path)
+    await other.update((ws) => {
+      ws.citations.push(citation(3), citation(4))
+      ws.citations[0]!.note = 'edited elsewhere'
+      ws.citations.splice(1, 1)
+    })
+    const opened = await app.open()
+    expect(opened.data.citations.map((c) => c.id)).toEqual(['c-1', 'c-3', 'c-4'])
+    expect(opened.notices.map((n) => n.message)).toEqual([expect.stringMatching(/^review\.clausewise\.json changed on disk \(another program\) at .*; reloaded: 2 citations added, 1 changed, 1 removed\.$/)])
+    // Reading again without another change adds no notice.
+    expect((await app.open()).notices).toHaveLength(1)
+  })
+
+  it('refuses a note or a reviewer name the file could not hold, naming the limit, and leaves the file as it was', async () => {
+    const path = await scratch()
+    const store = new WorkspaceStore(path)
+    await store.update((ws) => ws.citations.push(citation(1)))
+    const before = await readFile(path, 'utf8')
+    await expect(store.update((ws) => ws.citations.push({ ...citation(2), note: 'x'.repeat(150_000) }))).rejects.toThrow(/not saved.*citations\.1\.note: is longer than 100,000 characters; nothing was changed/)
+    await expect(store.update((ws) => ws.citations.push({ ...citation(2), reviewer: 'r'.repeat(300) }))).rejects.toThrow(/citations\.1\.reviewer: is longer than 200 characters/)
+    expect(await readFile(path, 'utf8')).toBe(before)
+    expect((await store.read()).citations.map((c) => c.id)).toEqual(['c-1'])
+    // The store still works, and a fresh open finds the file as it was.
+    await store.update((ws) => ws.citations.push(citation(3)))
+    expect((await new WorkspaceStore(path).open()).notices).toEqual([])
+  })
+
+  it('opens a file that starts with a UTF-8 byte order mark', async () => {
+    const path = await scratch()
+    const store = new WorkspaceStore(path)
+    await store.update((ws) => ws.citations.push({ ...citation(1), note: 'café' }))
+    await writeFile(path, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), await readFile(path)]))
+    const opened = await new WorkspaceStore(path).open()
+    expect(opened.notices).toEqual([])
+    expect(opened.data.citations[0]!.note).toBe('café')
+  })
+
+  it('treats a Latin-1 byte as damage, never as U+FFFD: restores the backup and names the byte', async () => {
+    const path = await scratch()
+    const first = new WorkspaceStore(path, { now: clock() })
+    await first.update((ws) => ws.citations.push(citation(1)))
+    const latin1 = Buffer.from((await readFile(path, 'utf8')).replace('note 1', 'caf\u00e9'), 'latin1')
+    await writeFile(path, latin1)
+    const opened = await new WorkspaceStore(path, { now: clock() }).open()
+    expect(opened.notices[0]!.message).toMatch(/could not be read \(not valid UTF-8: byte 0xE9 at offset \d+ .*\)\. The backup .* was restored: 1 citation\. The damaged file is kept as review\.clausewise\.json\.corrupt-/)
+    expect(opened.data.citations[0]!.note).toBe('note 1')
+    const aside = (await readdir(join(path, '..'))).find((f) => f.includes('.corrupt-'))!
+    expect((await readFile(join(path, '..', aside))).equals(latin1)).toBe(true)
+    expect(JSON.stringify(opened.data)).not.toContain('\ufffd')
+  })
+
+  it('stops with a clear error and changes nothing when the restore cannot be written', async () => {
+    const path = await scratch()
+    const first = new WorkspaceStore(path, { now: clock() })
+    await first.update((ws) => ws.citations.push(citation(1)))
+    await writeFile(path, '{"truncated": ')
+    const failing = new WorkspaceStore(path, {
+      now: clock(),
+      writeFile: async (target, data) => {
+        if (target === path) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' })
+        await writeFile(target, data)
+      }
+    })
+    await expect(failing.open()).rejects.toThrow(/review\.clausewise\.json: could not be read \(not valid JSON.*\), and restoring the backup .* over it failed: .*no space left on device.*Nothing was changed/)
+    expect(await readFile(path, 'utf8')).toBe('{"truncated": ')
+    expect((await readdir(join(path, '..'))).filter((f) => f.includes('.corrupt-'))).toEqual([])
+    // With space again, the next open restores.
+    const opened = await new WorkspaceStore(path, { now: clock() }).open()
+    expect(opened.data.citations.map((c) => c.id)).toEqual(['c-1'])
+  })
+
+  it('removes temp files left by a killed save, and nothing else', async () => {
+    const path = await scratch()
+    const store = new WorkspaceStore(path, { now: clock() })
+    await store.update((ws) => ws.citations.push(citation(1)))
+    const dir = join(path, '..')
+    await writeFile(`${path}.3735928559`, '{"partial')
+    await writeFile(join(store.backupsDir, 'review.clausewise.json.save-2026-11-24T09-00-09-000Z.json.12345'), '{"partial')
+    await writeFile(`${path}.bak`, 'a copy the reviewer made')
+    await writeFile(`${path}.99999999999`, 'not a write-file-atomic name: more than 32 bits')
+    const opened = await new WorkspaceStore(path).open()
+    expect(opened.data.citations).toHaveLength(1)
+    expect((await readdir(dir)).sort()).toEqual(['review.clausewise.json', 'review.clausewise.json.99999999999', 'review.clausewise.json.backups', 'review.clausewise.json.bak'])
+    expect((await readdir(store.backupsDir)).some((f) => f.endsWith('.12345'))).toBe(false)
+  })
+})
