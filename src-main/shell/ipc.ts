@@ -17,7 +17,10 @@ export function registerIpc(ipcMain: IpcMain, dispatch: Dispatch, isTrustedUrl: 
   }
 }
 
-/** Only the window's main frame, showing our own app, may call the API (not iframes, not other origins). */
+/**
+ * Only the window's main frame, showing our own app, may call the API: not iframes (even at our URL), not other
+ * origins, not a frame already destroyed or navigated away (Electron then gives no senderFrame).
+ */
 function isTrustedSender(event: IpcMainInvokeEvent, isTrustedUrl: SenderCheck): boolean {
   const frame = event.senderFrame
   if (!frame || frame !== event.sender.mainFrame) return false
