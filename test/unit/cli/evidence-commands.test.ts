@@ -54,4 +54,19 @@ describe('clausewise cite and evidence', () => {
     expect(recovered).toMatchObject({ code: 0, stderr: expect.stringMatching(/bad\.json could not be read \(not valid JSON.*no valid backup was found.*The damaged file is kept as bad\.json\.corrupt-/) })
     expect(JSON.parse(recovered.stdout)).toEqual({ citations: [], clauses: [] })
   })
+
+  it('refuses a note or a reviewer name longer than the workspace holds, naming the limit, and writes nothing', async () => {
+    const ws = join(await mkdtemp(join(tmpdir(), 'clausewise-cli-')), 'review.json')
+    const common = ['--workspace', ws, '--version', '2026-04', '--clause', 'ip-licence', '--source', 'hamidun-news', '--quote', 'this license is no longer exclusive', '--stance', 'supports']
+    expect((await run('cite', ...common)).code).toBe(0)
+    const before = await readFile(ws, 'utf8')
+    expect(await run('cite', ...common, '--note', 'n'.repeat(150_000))).toMatchObject({ code: 2, stderr: 'clausewise: --note is 150,000 characters, more than the limit of 100,000; nothing was written\n' })
+    expect(await run('cite', ...common, '--reviewer', 'r'.repeat(300))).toMatchObject({ code: 2, stderr: 'clausewise: --reviewer is 300 characters, more than the limit of 200; nothing was written\n' })
+    expect(await readFile(ws, 'utf8')).toBe(before)
+    // At the limit is fine, and the next open reads it back.
+    expect((await run('cite', ...common, '--note', 'n'.repeat(100_000))).code).toBe(0)
+    const report = await run('evidence', '--workspace', ws, '--json')
+    expect(report.stderr).toBe('')
+    expect((JSON.parse(report.stdout) as { citations: Array<{ note: string }> }).citations.map((c) => c.note.length)).toEqual([0, 100_000])
+  })
 })

@@ -92,4 +92,23 @@ describe('workspace check', () => {
     expect(JSON.parse(stdout)).toMatchObject({ valid: false, problem: expect.stringMatching(/^not valid JSON/) })
     expect(await readFile(ws, 'utf8')).toBe(text.slice(0, 100))
   })
+
+  it('reads with the same cap and decoding as opening: a BOM is fine, 70 MB and a Latin-1 byte are not', async () => {
+    const { dir, ws } = await workspaceWithTwoCitations()
+    const text = await readFile(ws, 'utf8')
+    await writeFile(ws, '\ufeff' + text)
+    expect(JSON.parse((await run('workspace', 'check', ws, '--json')).stdout)).toMatchObject({ valid: true, citations: 2 })
+
+    await writeFile(ws, Buffer.from(text.replace('the April article', 'the April caf\u00e9'), 'latin1'))
+    const latin1 = await run('workspace', 'check', ws, '--json')
+    expect(latin1.code).toBe(1)
+    expect(JSON.parse(latin1.stdout)).toMatchObject({ valid: false, problem: expect.stringMatching(/^not valid UTF-8: byte 0xE9 at offset \d+/) })
+
+    // A valid workspace padded with whitespace to 70 MB: valid JSON, but more than any reader accepts.
+    const huge = join(dir, 'huge.json')
+    await writeFile(huge, text + ' '.repeat(70 * 1024 * 1024))
+    const big = await run('workspace', 'check', huge, '--json')
+    expect(big.code).toBe(1)
+    expect(JSON.parse(big.stdout)).toMatchObject({ valid: false, problem: 'workspace is 70.0 MB, larger than the 64 MB limit' })
+  }, 60_000)
 })
