@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { ClausewiseError, type Problem } from '../errors'
 import { readTextFile } from '../io/read-text'
 import { parseYamlWithSchema } from '../io/yaml-schema'
-import { ModelSchema } from './schema'
+import { MAX_CLAUSES, ModelGuard, ModelSchema } from './schema'
 import type { Version } from './types'
 
 const MODEL_FILE = /\.ya?ml$/i
@@ -38,7 +38,8 @@ export async function loadModels(dir: string): Promise<ModelsLoad> {
       byId.set(version.id, file)
       versions.push(version)
     } catch (err) {
-      if (err instanceof ModelFileError) problems.push(...err.problems)
+      // Not push(...problems): spreading a huge array into arguments overflows the stack.
+      if (err instanceof ModelFileError) for (const p of err.problems) problems.push(p)
       else problems.push(err instanceof ClausewiseError ? err.problem : { code: 'unreadable', file, message: String(err) })
     }
   }
@@ -47,19 +48,30 @@ export async function loadModels(dir: string): Promise<ModelsLoad> {
 
 /** Parses one model file; throws a ClausewiseError holding the first problem (all are in `problems`). */
 export function parseModel(text: string, file: string): Version {
-  const parsed = parseYamlWithSchema(text, file, ModelSchema)
-  if (!parsed.ok) throw new ModelFileError(parsed.problems)
+  // A clause takes about ten keys, values and list items; the slack keeps the token count from
+  // refusing a file the clause count (checked by ModelGuard, with a clearer message) accepts.
+  const parsed = parseYamlWithSchema(text, file, ModelSchema, {
+    maxValues: 12 * MAX_CLAUSES,
+    valuesHint: `a model holds at most ${MAX_CLAUSES.toLocaleString('en')} clauses`,
+    guard: ModelGuard
+  })
+  if (!parsed.ok) throw new ModelFileError(parsed.problems, parsed.total)
   const m = parsed.value
   return { ...m, file, clauseCount: m.clauses.length }
 }
 
-/** A model file with one or more problems; `problem` is the first, the message lists them all. */
+/**
+ * A model file with one or more problems; `problem` is the first, the message counts the rest.
+ * `problems` lists at most the first 20 and a line counting the others; `total` counts them all.
+ */
 export class ModelFileError extends ClausewiseError {
   readonly problems: Problem[]
-  constructor(problems: Problem[]) {
+  readonly total: number
+  constructor(problems: Problem[], total = problems.length) {
     super(problems[0] ?? { code: 'invalid-file', message: 'invalid model file' })
     this.problems = problems
-    if (problems.length > 1) this.message += ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})`
+    this.total = total
+    if (total > 1) this.message += ` (and ${(total - 1).toLocaleString('en')} more problem${total > 2 ? 's' : ''})`
   }
 }
 

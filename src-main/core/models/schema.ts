@@ -42,4 +42,22 @@ export const ModelSchema = z
     })
   })
 
+/** Far more than any agreement has; past it a file is refused before its clauses are checked. */
+export const MAX_CLAUSES = 20_000
+
+/**
+ * Checked before ModelSchema: one problem for a file with 200,000 clauses instead of one per
+ * bad clause (zod would build them all, and the memory with them).
+ */
+export const ModelGuard = z.unknown().superRefine((model, ctx) => {
+  const clauses = typeof model === 'object' && model !== null ? (model as { clauses?: unknown }).clauses : undefined
+  if (Array.isArray(clauses) && clauses.length > MAX_CLAUSES) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['clauses'],
+      message: `${clauses.length.toLocaleString('en')} clauses, more than the ${MAX_CLAUSES.toLocaleString('en')} a model may hold`
+    })
+  }
+})
+
 export type ModelFile = z.output<typeof ModelSchema>

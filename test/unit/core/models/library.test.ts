@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { join } from 'node:path'
-import { mkdtemp, writeFile } from 'node:fs/promises'
+import { execFileSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { cp, mkdtemp, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { loadModels, parseModel, ModelFileError } from '../../../../src-main/core/models/library'
 
@@ -130,5 +132,70 @@ describe('loadModels with bad files beside good ones', () => {
     const { versions, problems } = await loadModels(join(tmpdir(), 'no-such-clausewise-models'))
     expect(versions).toEqual([])
     expect(problems[0]).toMatchObject({ code: 'unreadable', message: 'models folder not found' })
+  })
+})
+
+/** Model files that once hung the load, ate gigabytes or overflowed the stack (issue 10). */
+function hostileModels(): Record<string, string> {
+  const head = 'id: hostile\ntitle: Hostile\ndate: "2025"\nkind: agreement\nsummary: s\n'
+  let laughs = 'a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n'
+  for (let i = 1; i < 10; i++) laughs += `${'abcdefghij'[i]}: &${'abcdefghij'[i]} [${Array(9).fill(`*${'abcdefghij'[i - 1]}`).join(', ')}]\n`
+  return {
+    'laughs.yaml': laughs,
+    'deep.yaml': `${head}clauses: ${'['.repeat(100_000)}\n`,
+    // Just under the 16 MB cap, so it is really read: about 650,000 list items.
+    'bad-integers.yaml': `${head}clauses:\n${'  - 12345678901234567890\n'.repeat(650_000)}`,
+    'bad-clauses.yaml': `${head}clauses:\n${'- [1]\n'.repeat(200_000)}`,
+    // Few tokens but too many clauses: refused by the clause count, not the token count.
+    'many-clauses.yaml': `${head}clauses:\n${'-\n'.repeat(200_000)}`,
+    'many-bad-clauses.yaml': `${head}clauses:\n${'- 1\n'.repeat(15_000)}`
+  }
+}
+
+describe('loadModels with hostile files beside good ones', () => {
+  it('refuses each within seconds, naming it, lists at most 20 problems per file, and loads the good ones', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'clausewise-models-'))
+    await cp(BUNDLED, dir, { recursive: true })
+    for (const [file, text] of Object.entries(hostileModels())) await writeFile(join(dir, file), text)
+    const posix = process.platform !== 'win32'
+    if (posix && existsSync('/dev/zero')) await symlink('/dev/zero', join(dir, 'zero.yaml'))
+    if (posix) execFileSync('mkfifo', [join(dir, 'pipe.yaml')])
+
+    const t0 = performance.now()
+    const { versions, problems } = await loadModels(dir)
+    const ms = performance.now() - t0
+    console.log(`loadModels with ${Object.keys(hostileModels()).length + 2} hostile files: ${ms.toFixed(0)} ms`)
+    // Before the fix: the FIFO hung forever, /dev/zero grew without end, bad-integers took ~20 s and 2.6 GB.
+    expect(ms).toBeLessThan(30_000)
+    expect(versions.map((v) => v.id)).toEqual(['2019', '2025-01', '2025-10', '2026-02', '2026-04'])
+
+    const byFile = (file: string) => problems.filter((p) => p.file === file)
+    expect(byFile('laughs.yaml')).toEqual([{ code: 'invalid-file', file: 'laughs.yaml', message: expect.stringContaining('too many alias expansions') }])
+    expect(byFile('deep.yaml')).toEqual([expect.objectContaining({ line: 6, message: expect.stringContaining('nested too deeply') })])
+    for (const file of ['bad-integers.yaml', 'bad-clauses.yaml']) {
+      expect(byFile(file)).toEqual([expect.objectContaining({ message: 'too large: more than 240,000 keys, values and list items (a model holds at most 20,000 clauses)' })])
+    }
+    expect(byFile('many-clauses.yaml')).toEqual([
+      { code: 'invalid-file', file: 'many-clauses.yaml', line: 7, field: 'clauses', message: '200,000 clauses, more than the 20,000 a model may hold' }
+    ])
+    const many = byFile('many-bad-clauses.yaml')
+    expect(many).toHaveLength(21)
+    expect(many[0]).toMatchObject({ line: 7, field: 'clauses[0]' })
+    expect(many[20]).toEqual({ code: 'invalid-file', file: 'many-bad-clauses.yaml', message: 'and 14,980 more problems not listed' })
+    if (posix && existsSync('/dev/zero')) expect(byFile('zero.yaml')).toEqual([{ code: 'invalid-file', file: 'zero.yaml', message: 'is a device, expected a regular file' }])
+    if (posix) expect(byFile('pipe.yaml')).toEqual([{ code: 'invalid-file', file: 'pipe.yaml', message: 'is a named pipe (FIFO), expected a regular file' }])
+  }, 120_000)
+
+  it('says how many problems a file has beyond the first', () => {
+    const err = (() => {
+      try {
+        parseModel(hostileModels()['many-bad-clauses.yaml']!, 'm.yaml')
+      } catch (e) {
+        return e as ModelFileError
+      }
+      throw new Error('expected a ModelFileError')
+    })()
+    expect(err.total).toBe(15_000)
+    expect(err.message).toMatch(/^m\.yaml:7: clauses\[0\]: .* \(and 14,999 more problems\)$/)
   })
 })
