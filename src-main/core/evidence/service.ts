@@ -122,7 +122,9 @@ export class EvidenceService {
       }
     }
     const updated = await this.store.update((ws) => {
-      const c = ws.citations.find((x) => x.id === id)!
+      // Re-found on the data as saved now: another program may have deleted it meanwhile.
+      const c = ws.citations.find((x) => x.id === id)
+      if (!c) throw notFound('citation', id)
       if (changes.stance !== undefined) c.stance = changes.stance
       if (changes.note !== undefined) c.note = changes.note.trim()
       if (changes.clauseId !== undefined) c.clauseId = changes.clauseId

@@ -13,7 +13,7 @@
 import * as fs from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
-import { basename, join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { lock as properLock } from 'proper-lockfile'
 import { ClausewiseError } from '../errors'
 
@@ -117,6 +117,7 @@ export async function withFileLock<T>(file: string, fn: (assertHeld: () => void)
       break
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code
+      if (code === 'ENOENT') throw new ClausewiseError({ code: 'unreadable', file: basename(file), message: `could not save: the folder ${dirname(file)} does not exist` })
       if (code !== 'ELOCKED') {
         throw new ClausewiseError({ code: 'unreadable', file: basename(file), message: `could not lock the file for saving: ${(err as Error).message}` })
       }

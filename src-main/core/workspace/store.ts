@@ -343,7 +343,8 @@ export class WorkspaceStore {
       async () => {
         for (const t of await found()) await rm(t, { force: true })
       },
-      this.lockOptions
+      // Tidying must not hold up opening: if another program holds the lock, the next open tidies.
+      { ...this.lockOptions, waitMs: Math.min(this.lockOptions.waitMs ?? 1_000, 1_000) }
     ).catch(() => undefined)
   }
 }

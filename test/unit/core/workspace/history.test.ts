@@ -88,4 +88,15 @@ describe('undo and redo with another program writing the same file', () => {
     const status = await call('getWorkspaceStatus')
     expect(status['notices']).toEqual([expect.stringMatching(/w\.json changed on disk \(another program\) at .*; reloaded: 1 citation added\./)])
   })
+
+  it('editing a citation another program deleted meanwhile says it is gone, and changes nothing', async () => {
+    const { call, saved, workspacePath } = await setup()
+    const { id } = await call('cite', CITE)
+    await call('getEvidence', {})
+    await new WorkspaceStore(workspacePath).update((ws) => {
+      ws.citations = []
+    })
+    await expect(call('updateCitation', { id, note: 'too late' })).rejects.toThrow(`no citation with id "${id}"`)
+    expect((await saved()).citations).toEqual([])
+  })
 })
