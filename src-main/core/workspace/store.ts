@@ -18,6 +18,7 @@
 // - a file from a newer release opens read-only; an older schema is migrated, the original kept;
 // - temp files left by a save that was killed are removed on open (under the lock).
 import { AsyncLocalStorage } from 'node:async_hooks'
+import { createHash } from 'node:crypto'
 import { mkdir, open, readdir, rm, stat } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import writeFileAtomic from 'write-file-atomic'
@@ -63,6 +64,8 @@ interface FileStamp {
 interface State extends OpenedWorkspace {
   /** The version of the file `data` was read from or written to; null when there is none. */
   stamp: FileStamp | null
+  /** A hash of that version's bytes: compared under the lock, where stat could miss a change. */
+  digest: string | null
 }
 
 /** Called with the data before and after each saved change (History records undo from it). */
@@ -139,8 +142,8 @@ export class WorkspaceStore {
           }
           const draft = structuredClone(state.data)
           const result = change(draft)
-          const stamp = await this.commit(draft, assertHeld)
-          this.state = { ...state, data: draft, stamp }
+          const seen = await this.commit(draft, assertHeld)
+          this.state = { ...state, data: draft, ...seen }
           observe?.(state.data, draft)
           return result
         },
@@ -167,28 +170,41 @@ export class WorkspaceStore {
     return this.state
   }
 
-  /** Reloads when the file on disk is not the version this store last saw (one stat). */
+  /**
+   * Reloads when the file on disk is not the version this store last saw. Reads compare a
+   * stat (cheap, for every read in the app); under the lock, before a change, the bytes' hash
+   * is compared too, so a file system with coarse times (FAT, some network shares) cannot hide
+   * another program's save from a writer.
+   */
   private async refresh(held: Held): Promise<State> {
     const state = this.state!
-    const stamp = await statStamp(this.path)
-    if (sameStamp(stamp, state.stamp)) return state
     // Removed behind our back (or mid-replace by a sync tool): keep what we hold; the next
     // change writes it again rather than starting from nothing.
-    if (stamp === null) return (this.state = { ...state, stamp: null })
+    const gone = (): State => (this.state = { ...state, stamp: null, digest: null })
+    if (held) {
+      const raw = await readWorkspaceBytes(this.path)
+      if (raw === null) return gone()
+      if (raw.digest === state.digest) return (this.state = { ...state, stamp: raw.stamp })
+      return (this.state = await this.load(state, held, raw))
+    }
+    const stamp = await statStamp(this.path)
+    if (sameStamp(stamp, state.stamp)) return state
+    if (stamp === null) return gone()
     return (this.state = await this.load(state, held))
   }
 
   /** Reads the file and makes it current; migration and recovery write, so they take the lock. */
-  private async load(previous: State | undefined, held: Held): Promise<State> {
-    const file = await readWorkspaceFile(this.path)
-    if (file === null) return previous ? { ...previous, stamp: null } : { data: emptyWorkspace(this.now()), readOnly: false, notices: [], stamp: null }
+  private async load(previous: State | undefined, held: Held, raw?: RawWorkspaceFile): Promise<State> {
+    const bytes = raw ?? (await readWorkspaceBytes(this.path))
+    if (bytes === null) return previous ? { ...previous, stamp: null, digest: null } : { data: emptyWorkspace(this.now()), readOnly: false, notices: [], stamp: null, digest: null }
+    const file: WorkspaceFile = { ...bytes, parsed: interpretBytes(bytes.bytes) }
     const parsed = file.parsed
     switch (parsed.kind) {
       case 'current':
-        return this.adopt(previous, parsed.data, false, file.stamp, [])
+        return this.adopt(previous, parsed.data, false, file, [])
       case 'newer': {
         const notice: OpenNotice = { kind: 'read-only', message: `${this.name} was written by a newer Clausewise (schema ${parsed.version}; this version reads ${WORKSPACE_SCHEMA_VERSION}). It is open read-only: nothing will be changed.` }
-        return this.adopt(previous, parsed.data, true, file.stamp, previous?.readOnly ? [] : [notice])
+        return this.adopt(previous, parsed.data, true, file, previous?.readOnly ? [] : [notice])
       }
       case 'older':
       case 'corrupt':
@@ -198,7 +214,7 @@ export class WorkspaceStore {
     }
   }
 
-  private adopt(previous: State | undefined, data: WorkspaceData, readOnly: boolean, stamp: FileStamp | null, added: OpenNotice[]): State {
+  private adopt(previous: State | undefined, data: WorkspaceData, readOnly: boolean, seen: Seen, added: OpenNotice[]): State {
     const notices = [...(previous?.notices ?? [])]
     if (previous && added.length === 0) {
       const what = describeChanges(previous.data, data)
@@ -207,16 +223,16 @@ export class WorkspaceStore {
     notices.push(...added)
     // A long-lived app reloads often: keep the first notices and the latest reloads.
     while (notices.filter((n) => n.kind === 'reloaded').length > MAX_RELOAD_NOTICES) notices.splice(notices.findIndex((n) => n.kind === 'reloaded'), 1)
-    return { data, readOnly, notices, stamp }
+    return { data, readOnly, notices, stamp: seen.stamp, digest: seen.digest }
   }
 
   private async migrate(previous: State | undefined, bytes: Buffer, parsed: { version: number; data: WorkspaceData }, held: () => void): Promise<State> {
     await mkdir(this.backupsDir, { recursive: true })
     const kept = join(this.backupsDir, `${this.name}.schema-${parsed.version}-${stamp(this.now())}.json`)
     await this.write(kept, bytes)
-    const fileStamp = await this.commit(parsed.data, held)
+    const seen = await this.commit(parsed.data, held)
     const notice: OpenNotice = { kind: 'migrated', message: `${this.name} was upgraded from schema ${parsed.version} to ${WORKSPACE_SCHEMA_VERSION}; the original is kept as ${basename(kept)}.` }
-    return this.adopt(previous, parsed.data, false, fileStamp, [notice])
+    return this.adopt(previous, parsed.data, false, seen, [notice])
   }
 
   /**
@@ -257,11 +273,11 @@ export class WorkspaceStore {
       await rm(aside, { force: true }).catch(() => undefined)
       throw stop(`restoring ${what} over it`, err)
     }
-    const fileStamp = await statStamp(this.path)
+    const seen: Seen = { stamp: await statStamp(this.path), digest: digestOf(text) }
     const message = restored
       ? `${this.name} could not be read (${reason}). The backup ${restored.from} was restored: ${plural(data.citations.length, 'citation')}. The damaged file is kept as ${basename(aside)}.`
       : `${this.name} could not be read (${reason}), and no valid backup was found, so the workspace starts empty. The damaged file is kept as ${basename(aside)}.`
-    return this.adopt(previous, data, false, fileStamp, [{ kind: 'recovered', message }])
+    return this.adopt(previous, data, false, seen, [{ kind: 'recovered', message }])
   }
 
   /** Serialises and checks the document exactly as the reader will; throws instead of writing. */
@@ -279,14 +295,14 @@ export class WorkspaceStore {
     return text
   }
 
-  /** Writes the document and a backup; returns the stamp of the file written. */
-  private async commit(data: WorkspaceData, held: () => void): Promise<FileStamp | null> {
+  /** Writes the document and a backup; returns how to recognise the file written. */
+  private async commit(data: WorkspaceData, held: () => void): Promise<Seen> {
     const text = this.serialise(data)
     held()
     await this.write(this.path, text)
-    const fileStamp = await statStamp(this.path)
+    const seen: Seen = { stamp: await statStamp(this.path), digest: digestOf(text) }
     await this.backup(text)
-    return fileStamp
+    return seen
   }
 
   /** A copy of what was just saved; a failed backup never fails the save itself. */
@@ -454,10 +470,23 @@ function describe(issues: ReadonlyArray<{ path: readonly PropertyKey[]; message:
   return where ? `${where}: ${issue.message}` : issue.message
 }
 
-export interface WorkspaceFile {
+interface Seen {
+  stamp: FileStamp | null
+  digest: string | null
+}
+
+interface RawWorkspaceFile {
   bytes: Buffer
   stamp: FileStamp
+  digest: string
+}
+
+export interface WorkspaceFile extends RawWorkspaceFile {
   parsed: Interpreted
+}
+
+function digestOf(data: string | Buffer): string {
+  return createHash('sha256').update(data).digest('hex')
 }
 
 /**
@@ -465,6 +494,12 @@ export interface WorkspaceFile {
  * Null when there is no file; throws a ClausewiseError when it cannot be read or is too large.
  */
 export async function readWorkspaceFile(path: string): Promise<WorkspaceFile | null> {
+  const raw = await readWorkspaceBytes(path)
+  return raw && { ...raw, parsed: interpretBytes(raw.bytes) }
+}
+
+/** The file's bytes, size-capped, with what identifies this version of it; null when there is none. */
+async function readWorkspaceBytes(path: string): Promise<RawWorkspaceFile | null> {
   const file = basename(path)
   let handle
   try {
@@ -479,7 +514,7 @@ export async function readWorkspaceFile(path: string): Promise<WorkspaceFile | n
     if (st.isDirectory()) throw new ClausewiseError({ code: 'unreadable', file, message: 'is a folder, expected a workspace file' })
     if (st.size > MAX_WORKSPACE_BYTES) throw new ClausewiseError({ code: 'invalid-file', file, message: `workspace is ${(st.size / 1024 / 1024).toFixed(1)} MB, larger than the ${MAX_WORKSPACE_BYTES / 1024 / 1024} MB limit` })
     const bytes = await handle.readFile()
-    return { bytes, stamp: toStamp(st), parsed: interpretBytes(bytes) }
+    return { bytes, stamp: toStamp(st), digest: digestOf(bytes) }
   } finally {
     await handle.close()
   }
