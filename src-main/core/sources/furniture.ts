@@ -24,7 +24,14 @@ export const FURNITURE_RULES: readonly FurnitureRule[] = [
   { name: 'byline and reading time', test: /\b\d+\s+min(?:ute)?s? read\b/i }
 ]
 
+/**
+ * Furniture is a short line. A longer one is article text even when it mentions "5 min read" or
+ * ends in "all rights reserved" (a text saved without line breaks is one such line).
+ */
+export const MAX_FURNITURE_CHARS = 500
+
 export function matchFurniture(line: string): string | null {
+  if (line.length > MAX_FURNITURE_CHARS) return null
   for (const rule of FURNITURE_RULES) if (rule.test.test(line)) return rule.name
   return null
 }

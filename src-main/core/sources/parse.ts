@@ -16,6 +16,13 @@ const PARAGRAPH_SEPARATOR = '\n\n'
 
 const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' })
 const wordSegmenter = new Intl.Segmenter('en', { granularity: 'word' })
+/**
+ * V8's Intl.Segmenter (Node 20 and the Electron of its day; crbug.com/326176949) spends time in
+ * proportion to the whole string on every step of its iterator, so segmenting one long string
+ * is quadratic: counting the words of a 500 KB article took 112 s. It is only ever given pieces
+ * of about this many characters, which keeps the work linear (500 KB: well under a second).
+ */
+const SEGMENTER_PIECE = 4096
 
 export function parseSource(raw: string, meta: SourceMeta, options: ParseOptions = {}): Source {
   const siteFurniture = new Set((options.furniture ?? []).map((line) => fold(line.trim())))
@@ -85,20 +92,59 @@ function paragraphKind(line: string, next: string | undefined): ParagraphKind {
   return 'paragraph'
 }
 
-/** Sentence spans within one paragraph, trimmed of the whitespace the segmenter keeps. */
+/**
+ * Sentence spans within one paragraph, trimmed of the whitespace the segmenter keeps. A long
+ * paragraph is read in windows: the last sentence a window finds may run on past it, so it is
+ * read again at the start of the next window. A window that holds a single "sentence" is cut
+ * where it ends: text that long without a sentence break is no sentence, and cutting it is what
+ * keeps the work linear. Paragraphs shorter than a window (all real ones) are read in one go.
+ */
 function splitSentences(paragraph: string): Span[] {
   const spans: Span[] = []
-  for (const { segment, index } of sentenceSegmenter.segment(paragraph)) {
-    const lead = segment.length - segment.trimStart().length
-    const trimmed = segment.trim()
-    if (trimmed === '') continue
-    spans.push({ start: index + lead, end: index + lead + trimmed.length })
+  let base = 0
+  while (base < paragraph.length) {
+    const end = safeCut(paragraph, Math.min(paragraph.length, base + SEGMENTER_PIECE))
+    const segments = [...sentenceSegmenter.segment(paragraph.slice(base, end))]
+    const rereadFrom = end < paragraph.length && segments.length > 1 ? segments.pop()!.index : undefined
+    for (const { segment, index } of segments) {
+      const lead = segment.length - segment.trimStart().length
+      const trimmed = segment.trim()
+      if (trimmed === '') continue
+      spans.push({ start: base + index + lead, end: base + index + lead + trimmed.length })
+    }
+    base = rereadFrom === undefined ? end : base + rereadFrom
   }
   return spans
 }
 
 export function countWords(text: string): number {
   let n = 0
-  for (const s of wordSegmenter.segment(text)) if (s.isWordLike) n++
+  for (const piece of piecesAtWordBreaks(text)) for (const s of wordSegmenter.segment(piece)) if (s.isWordLike) n++
   return n
+}
+
+const SPACE = /\s/
+
+/**
+ * Cuts `text` into pieces of at most SEGMENTER_PIECE characters, each cut made just before a
+ * whitespace character that follows a non-whitespace one: Unicode word segmentation (UAX #29)
+ * always breaks there, so counting the words of the pieces counts the words of the whole. Only
+ * a run of that many characters without a space is cut inside, which may count one more word.
+ */
+function* piecesAtWordBreaks(text: string): Generator<string> {
+  let start = 0
+  while (text.length - start > SEGMENTER_PIECE) {
+    let cut = start + SEGMENTER_PIECE
+    while (cut > start && !(SPACE.test(text[cut]!) && !SPACE.test(text[cut - 1]!))) cut--
+    if (cut === start) cut = safeCut(text, start + SEGMENTER_PIECE)
+    yield text.slice(start, cut)
+    start = cut
+  }
+  yield text.slice(start)
+}
+
+/** `at`, or one less when `at` would split a surrogate pair. */
+function safeCut(text: string, at: number): number {
+  const code = text.charCodeAt(at - 1)
+  return at < text.length && code >= 0xd800 && code <= 0xdbff ? at - 1 : at
 }
