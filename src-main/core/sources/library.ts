@@ -5,11 +5,12 @@ import { join } from 'node:path'
 import { z } from 'zod'
 import { ClausewiseError, type Problem } from '../errors'
 import { readTextFile } from '../io/read-text'
-import { parseYamlWithSchema } from '../io/yaml-schema'
+import { capProblems, parseYamlWithSchema, type Parsed } from '../io/yaml-schema'
 import { parseSource } from './parse'
 import type { Source } from './types'
 
 export const MANIFEST_FILE = 'manifest.yaml'
+const MAX_MANIFEST_BYTES = 1024 * 1024
 
 const isoDate = z
   .string()
@@ -35,18 +36,21 @@ export interface SourcesLoad {
   problems: Problem[]
 }
 
-/** Loads every manifest entry of `dir`. Never throws for content problems: they are returned. */
+/**
+ * Loads every manifest entry of `dir`. Never throws: each file is read in its own guard, and
+ * whatever goes wrong with it is returned as a Problem naming it while the others still load.
+ */
 export async function loadSources(dir: string): Promise<SourcesLoad> {
-  const problems: Problem[] = []
-  let manifestText: string
+  let manifest: Parsed<z.output<typeof Manifest>>
   try {
-    manifestText = await readTextFile(join(dir, MANIFEST_FILE), 1024 * 1024)
+    manifest = parseYamlWithSchema(await readTextFile(join(dir, MANIFEST_FILE), MAX_MANIFEST_BYTES), MANIFEST_FILE, Manifest)
   } catch (err) {
     return { sources: [], problems: [problemOf(err, MANIFEST_FILE)] }
   }
-  const manifest = parseYamlWithSchema(manifestText, MANIFEST_FILE, Manifest)
   if (!manifest.ok) return { sources: [], problems: manifest.problems }
 
+  const manifestProblems: Problem[] = []
+  const problems: Problem[] = []
   const sources: Source[] = []
   const ids = new Map<string, number>()
   const listed = new Set<string>()
@@ -58,7 +62,7 @@ export async function loadSources(dir: string): Promise<SourcesLoad> {
     if (!entry.success) {
       for (const issue of entry.error.issues) {
         const path = ['sources', index, ...issue.path]
-        problems.push({
+        manifestProblems.push({
           code: 'invalid-file',
           file: MANIFEST_FILE,
           line: manifest.lineOf(path),
@@ -71,7 +75,7 @@ export async function loadSources(dir: string): Promise<SourcesLoad> {
     const { furniture, ...meta } = entry.data
     const line = manifest.lineOf(['sources', index])
     if (ids.has(meta.id)) {
-      problems.push({
+      manifestProblems.push({
         code: 'invalid-file',
         file: MANIFEST_FILE,
         line,
@@ -90,11 +94,16 @@ export async function loadSources(dir: string): Promise<SourcesLoad> {
   }
 
   // A text file beside the manifest that it does not list is almost always a forgotten entry.
-  const unlisted = (await readdir(dir)).filter((f) => f.endsWith('.txt') && !listed.has(f)).sort()
+  let unlisted: string[] = []
+  try {
+    unlisted = (await readdir(dir)).filter((f) => f.endsWith('.txt') && !listed.has(f)).sort()
+  } catch (err) {
+    problems.push(problemOf(err, dir))
+  }
   for (const file of unlisted) {
     problems.push({ code: 'invalid-file', file, message: `not listed in ${MANIFEST_FILE}, so it was not loaded` })
   }
-  return { sources, problems }
+  return { sources, problems: [...capProblems(manifestProblems, manifestProblems.length, MANIFEST_FILE), ...problems] }
 }
 
 function problemOf(err: unknown, file: string): Problem {

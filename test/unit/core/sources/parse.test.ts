@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { join } from 'node:path'
-import { mkdtemp, writeFile, cp } from 'node:fs/promises'
+import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { mkdtemp, writeFile, cp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { parseSource } from '../../../../src-main/core/sources/parse'
+import { countWords, parseSource } from '../../../../src-main/core/sources/parse'
 import { loadSources } from '../../../../src-main/core/sources/library'
 import type { SourceMeta } from '../../../../src-main/core/sources/types'
 
@@ -105,6 +107,53 @@ describe('parseSource', () => {
   })
 })
 
+describe('parseSource on long articles', () => {
+  const articles = readFileSync(join(BUNDLED, 'manifest.yaml'), 'utf8')
+    .match(/file: \S+\.txt/g)!
+    .map((m) => readFileSync(join(BUNDLED, m.slice('file: '.length)), 'utf8'))
+  const repeated = (chars: number) => {
+    let text = ''
+    for (let i = 0; text.length < chars; i++) text += `${articles[i % articles.length]}\n\n`
+    return text
+  }
+
+  /** Parses and checks the result is whole: every sentence slices back, the words are all counted. */
+  function timedParse(raw: string): number {
+    const t0 = performance.now()
+    const source = parseSource(raw, meta)
+    const ms = performance.now() - t0
+    expect(source.wordCount).toBe(source.paragraphs.reduce((n, p) => n + countWords(source.text.slice(p.start, p.end)), 0))
+    expect(source.wordCount).toBeGreaterThan(50_000)
+    for (const { start, end } of source.sentences) expect(source.text.slice(start, end).trim()).toBe(source.text.slice(start, end))
+    return ms
+  }
+
+  // Word counting used to run Intl.Segmenter over the whole text, quadratic in V8: 112 s for
+  // 500 KB. The real figure is printed; `npm run bench` reports it too. The bound only catches
+  // that blow-up on a busy machine.
+  it('parses a 500 KB article of many paragraphs in well under the old minutes', () => {
+    const ms = timedParse(repeated(500_000))
+    console.log(`parseSource, 500 KB in paragraphs: ${ms.toFixed(0)} ms`)
+    expect(ms).toBeLessThan(5_000)
+  }, 120_000)
+
+  it('parses a 500 KB article saved as one line, keeping it as text', () => {
+    const ms = timedParse(repeated(500_000).replace(/\s*\n\s*/g, ' '))
+    console.log(`parseSource, 500 KB on one line: ${ms.toFixed(0)} ms`)
+    expect(ms).toBeLessThan(5_000)
+  }, 120_000)
+
+  it('finds the same sentences in a long line as the segmenter does over the whole of it', () => {
+    const line = repeated(30_000).replace(/\s*\n\s*/g, ' ').trim()
+    const whole = [...new Intl.Segmenter('en', { granularity: 'sentence' }).segment(line)]
+      .filter(({ segment }) => segment.trim() !== '')
+      .map(({ segment, index }) => line.slice(index, index + segment.length).trim())
+    const source = parseSource(line, meta)
+    expect(source.sentences.map(({ start, end }) => source.text.slice(start, end))).toEqual(whole)
+    expect(source.wordCount).toBe([...new Intl.Segmenter('en', { granularity: 'word' }).segment(line)].filter((s) => s.isWordLike).length)
+  })
+})
+
 describe('loadSources with bad input', () => {
   async function folderWith(files: Record<string, string | Buffer>): Promise<string> {
     const dir = await mkdtemp(join(tmpdir(), 'clausewise-sources-'))
@@ -132,6 +181,42 @@ describe('loadSources with bad input', () => {
       { code: 'invalid-file', file: '001_473d66f20001489e.txt', message: 'binary file, expected UTF-8 text' },
       { code: 'invalid-file', file: 'stray.txt', message: 'not listed in manifest.yaml, so it was not loaded' }
     ])
+  })
+
+  // A plain open() of a FIFO waits for a writer: the whole library used to hang on it.
+  it.skipIf(process.platform === 'win32')('refuses a FIFO listed as an article at once, and loads the other four', async () => {
+    const dir = await folderWith({})
+    await rm(join(dir, '001_473d66f20001489e.txt'))
+    execFileSync('mkfifo', [join(dir, '001_473d66f20001489e.txt')])
+    const { sources, problems } = await loadSources(dir)
+    expect(sources.map((s) => s.id)).toEqual(['windows-central', 'lean-thomas', 'hamidun-news', 'gadgetbond'])
+    expect(problems).toEqual([{ code: 'invalid-file', file: '001_473d66f20001489e.txt', message: 'is a named pipe (FIFO), expected a regular file' }])
+  }, 20_000)
+
+  it.skipIf(process.platform === 'win32')('refuses a FIFO in place of the manifest at once, naming it', async () => {
+    const dir = await folderWith({})
+    await rm(join(dir, 'manifest.yaml'))
+    execFileSync('mkfifo', [join(dir, 'manifest.yaml')])
+    expect(await loadSources(dir)).toEqual({
+      sources: [],
+      problems: [{ code: 'invalid-file', file: 'manifest.yaml', message: 'is a named pipe (FIFO), expected a regular file' }]
+    })
+  }, 20_000)
+
+  it('refuses a YAML bomb of a manifest, naming it', async () => {
+    let laughs = 'a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n'
+    for (let i = 1; i < 10; i++) laughs += `${'abcdefghij'[i]}: &${'abcdefghij'[i]} [${Array(9).fill(`*${'abcdefghij'[i - 1]}`).join(', ')}]\n`
+    const dir = await folderWith({ 'manifest.yaml': `sources: []\n${laughs}` })
+    const { problems } = await loadSources(dir)
+    expect(problems[0]).toEqual({ code: 'invalid-file', file: 'manifest.yaml', message: expect.stringContaining('too many alias expansions') })
+  })
+
+  it('lists at most 20 manifest problems, then how many more', async () => {
+    const entries = Array.from({ length: 50 }, (_, i) => `  - id: Bad ${i}\n    file: x${i}.txt\n`).join('')
+    const dir = await folderWith({ 'manifest.yaml': `sources:\n${entries}` })
+    const manifestProblems = (await loadSources(dir)).problems.filter((p) => p.file === 'manifest.yaml')
+    expect(manifestProblems).toHaveLength(21)
+    expect(manifestProblems[20]!.message).toMatch(/^and \d+ more problems not listed$/)
   })
 
   it('reports a missing folder as one problem', async () => {
