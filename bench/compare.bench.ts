@@ -40,6 +40,7 @@ function fmt(ms: number): string {
 async function main(): Promise<void> {
   if (process.argv.includes('--paint-only')) return firstPaint()
   if (process.argv.includes('--pdf-only')) return pdfExport()
+  if (process.argv.includes('--parse-only')) return sourceParsing()
   console.log(`Compare engine benchmark (node ${process.version}, median of ${RUNS} runs after a warm-up)\n`)
   const header = ['clauses', 'words', 'clausewise', 'jsdiff diffWords (whole text)', 'ratio', 'diff-match-patch (+semantic)', 'ratio']
   const widths = [7, 7, 10, 29, 7, 28, 7]
@@ -67,6 +68,7 @@ async function main(): Promise<void> {
   }
   console.log('\nTarget: 5,000 clauses in well under 100 ms, at least 20× faster than whole-text jsdiff.')
   await suggestionRecall()
+  await sourceParsing()
   await pdfExport()
   await firstPaint()
 }
@@ -101,6 +103,20 @@ async function pdfExport(): Promise<void> {
     samples.push(performance.now() - t0)
   }
   console.log(`\nAnnotated PDF, 1,000 clauses (all included) with 300 citations: ${fmt(median(samples))} (median of 3; ${Math.round(bytes / 1024)} KB; target < 5 s)`)
+}
+
+/** parseSource on a 500 KB article built from the bundled ones, in paragraphs and as one line (target: well under 1 s). */
+async function sourceParsing(): Promise<void> {
+  const { readFile, readdir } = await import('node:fs/promises')
+  const { parseSource } = await import('../src-main/core/sources/parse')
+  const dir = join(__dirname, '../resources/sources')
+  const articles = await Promise.all((await readdir(dir)).filter((f) => f.endsWith('.txt')).map((f) => readFile(join(dir, f), 'utf8')))
+  let text = ''
+  for (let i = 0; text.length < 500_000; i++) text += `${articles[i % articles.length]}\n\n`
+  const meta = { id: 'bench', file: 'bench.txt', title: 'Bench', titleFromLead: false, publisher: null, author: null, published: null }
+  const paragraphs = time(() => parseSource(text, meta), 3)
+  const oneLine = time(() => parseSource(text.replace(/\s*\n\s*/g, ' '), meta), 3)
+  console.log(`\nSource parsing, 500 KB article: ${fmt(paragraphs)} in paragraphs, ${fmt(oneLine)} as one line (median of 3; target well under 1 s)`)
 }
 
 /** recall@k of the evidence suggestions on the labelled set (bench/fixtures/suggestion-labels.yaml). */
