@@ -109,6 +109,11 @@ describe('WorkspaceStore', () => {
     const opened = await new WorkspaceStore(path).open()
     expect(opened.data.citations).toEqual([])
     expect(opened.notices[0]!.message).toMatch(/not a Clausewise workspace.*no valid backup was found, so the workspace starts empty/)
+    // The empty workspace replaced the damaged file, which is kept once: the next open is quiet.
+    expect((await new WorkspaceStore(path).open()).notices).toEqual([])
+    const kept = (await readdir(join(path, '..'))).filter((f) => f.includes('.corrupt-'))
+    expect(kept).toHaveLength(1)
+    expect(await readFile(join(path, '..', kept[0]!), 'utf8')).toBe('{"format": "something-else"}')
   })
 })
 
