@@ -75,9 +75,9 @@ async function main(): Promise<void> {
 
 /** The annotated PDF of a 1,000-clause comparison with 300 citations (target: under 5 s). */
 async function pdfExport(): Promise<void> {
-  const { Library } = await import('../src-main/core/library')
+  const { createLibrary } = await import('../src-main/services')
   const { renderPdf } = await import('../src-main/core/pdf/export')
-  const library = new Library({ sourcesDir: join(__dirname, '../resources/sources'), modelsDir: join(__dirname, '../resources/models') })
+  const library = createLibrary({ sourcesDir: join(__dirname, '../resources/sources'), modelsDir: join(__dirname, '../resources/models') })
   const { sources } = await library.loadSources()
   const { base, target } = syntheticPair(1_000)
   const comparison = compareVersions(base, target)
@@ -121,9 +121,9 @@ async function sourceParsing(): Promise<void> {
 
 /** recall@k of the evidence suggestions on the labelled set (bench/fixtures/suggestion-labels.yaml). */
 async function suggestionRecall(): Promise<void> {
-  const { Library } = await import('../src-main/core/library')
+  const { createLibrary } = await import('../src-main/services')
   const { recallAt } = await import('./suggestions')
-  const library = new Library({ sourcesDir: join(__dirname, '../resources/sources'), modelsDir: join(__dirname, '../resources/models') })
+  const library = createLibrary({ sourcesDir: join(__dirname, '../resources/sources'), modelsDir: join(__dirname, '../resources/models') })
   const sources = (await library.loadSources()).sources
   const versions = (await library.loadModels()).versions
   console.log('\nEvidence suggestions on the labelled set (BM25 over article sentences):')

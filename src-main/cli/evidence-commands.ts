@@ -1,9 +1,8 @@
 // `clausewise cite` and `clausewise evidence`: citations in a workspace file from a terminal.
-import { EvidenceService } from '../core/evidence/service'
 import type { Library } from '../core/library'
 import { MAX_NOTE_CHARS, MAX_REVIEWER_CHARS } from '../core/workspace/schema'
 import { STANCES, type Stance } from '../core/workspace/types'
-import { guarded, openStore } from './common'
+import { guarded, openWorkspaceServices } from './common'
 import { style, type Out } from './output'
 
 export interface CiteOptions {
@@ -36,7 +35,7 @@ export async function citeCommand(library: Library, out: Out, o: CiteOptions): P
     }
   }
   return guarded(out, async () => {
-    const service = new EvidenceService(library, await openStore(o.workspace, out))
+    const { evidence: service } = await openWorkspaceServices(library, o.workspace, out)
     const c = await service.cite({ versionId: o.versionId, clauseId: o.clauseId, sourceId: o.sourceId, quote: o.quote, stance: o.stance as Stance, note: o.note, reviewer: o.reviewer })
     if (o.json) out.stdout(JSON.stringify(c, null, 2) + '\n')
     else out.stdout(`${style(out, 'cited', 'green')} ${c.id}: ${c.sourceId} ${c.stance} ${c.versionId}/${c.clauseId} at ${c.start}–${c.end}\n`)
@@ -52,7 +51,8 @@ export interface EvidenceOptions {
 export async function evidenceCommand(library: Library, out: Out, o: EvidenceOptions): Promise<number> {
   return guarded(out, async () => {
     if (o.versionId) await library.version(o.versionId)
-    const report = await new EvidenceService(library, await openStore(o.workspace, out)).report({ versionId: o.versionId })
+    const { evidence } = await openWorkspaceServices(library, o.workspace, out)
+    const report = await evidence.report({ versionId: o.versionId })
     if (o.json) {
       const citations = report.citations.map((c) => ({
         id: c.id, versionId: c.versionId, clauseId: c.clauseId, sourceId: c.sourceId, stance: c.stance, note: c.note,

@@ -2,17 +2,17 @@
 // file from a terminal. `check` only reads: it never recovers, migrates or rewrites anything.
 import { basename } from 'node:path'
 import writeFileAtomic from 'write-file-atomic'
-import { EvidenceService, readOnlyWorkspace } from '../core/evidence/service'
 import type { Library } from '../core/library'
 import { mergeCitations, parseAnnotations, readAnnotationFile, toAnnotationCollection } from '../core/workspace/annotations'
 import { ClausewiseError } from '../core/errors'
-import { listBackups, readWorkspaceFile, WorkspaceStore, type Interpreted } from '../core/workspace/store'
+import { listBackups, readWorkspaceFile, type Interpreted } from '../core/workspace/store'
+import { createWorkspaceStore, readOnlyServices } from '../services'
 import { WORKSPACE_SCHEMA_VERSION } from '../core/workspace/types'
 import { guarded, openStore } from './common'
 import { style, type Out } from './output'
 
 export async function checkCommand(library: Library, out: Out, path: string, json: boolean): Promise<number> {
-  const store = new WorkspaceStore(path)
+  const store = createWorkspaceStore(path)
   const backups = (await listBackups(store.backupsDir, store.name)).map((b) => basename(b.path))
   // The store's own reader: the same size cap, strict UTF-8 and schema as opening it.
   let parsed: Interpreted
@@ -27,7 +27,7 @@ export async function checkCommand(library: Library, out: Out, path: string, jso
   if (parsed.kind === 'corrupt') return report({ file: path, valid: false, problem: parsed.reason, backups }, 1)
   const version = parsed.kind === 'current' ? WORKSPACE_SCHEMA_VERSION : parsed.version
   // Orphans are counted against the current sources, on a read-only view of the data.
-  const { citations, clauses } = await new EvidenceService(library, readOnlyWorkspace(parsed.data)).report()
+  const { citations, clauses } = await readOnlyServices(library, parsed.data).evidence.report()
   return report(
     {
       file: path,

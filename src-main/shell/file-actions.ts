@@ -4,11 +4,10 @@
 import { basename, join } from 'node:path'
 import { app, dialog, type BrowserWindow } from 'electron'
 import writeFileAtomic from 'write-file-atomic'
-import { openWorkspace, type Services } from '../services'
+import { createWorkspaceStore, openWorkspace, type Services } from '../services'
 import { exportPdf } from '../core/pdf/service'
 import { mergeCitations, parseAnnotations, readAnnotationFile, toAnnotationCollection } from '../core/workspace/annotations'
 import { readRecent, rememberRecent } from './recent'
-import { WorkspaceStore } from '../core/workspace/store'
 
 const FILTERS = [{ name: 'Clausewise workspace', extensions: ['json'] }]
 
@@ -53,7 +52,7 @@ export class WorkspaceActions {
     if (canceled || !filePath) return
     await this.services.workspace.flush()
     const data = await this.services.workspace.read()
-    const copy = new WorkspaceStore(filePath)
+    const copy = createWorkspaceStore(filePath)
     await copy.update((draft) => {
       draft.settings = structuredClone(data.settings)
       draft.citations = structuredClone(data.citations)

@@ -134,13 +134,13 @@ describe('parseSource on long articles', () => {
   it('parses a 500 KB article of many paragraphs in well under the old minutes', () => {
     const ms = timedParse(repeated(500_000))
     console.log(`parseSource, 500 KB in paragraphs: ${ms.toFixed(0)} ms`)
-    expect(ms).toBeLessThan(5_000)
+    expect(ms).toBeLessThan(20_000)
   }, 120_000)
 
   it('parses a 500 KB article saved as one line, keeping it as text', () => {
     const ms = timedParse(repeated(500_000).replace(/\s*\n\s*/g, ' '))
     console.log(`parseSource, 500 KB on one line: ${ms.toFixed(0)} ms`)
-    expect(ms).toBeLessThan(5_000)
+    expect(ms).toBeLessThan(20_000)
   }, 120_000)
 
   it('finds the same sentences in a long line as the segmenter does over the whole of it', () => {
