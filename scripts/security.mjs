@@ -2,7 +2,7 @@
 // the renderer, reads its SARIF (the tool exits 0 even when it finds things) and fails on
 // any finding. One check is left out: AVAILABLE_SECURITY_FIXES_GLOBAL_CHECK downloads
 // Electron's release list, and this app is checked offline (Electron's version is pinned in
-// package.json and updated deliberately).
+// package.json and updated deliberately); offline-got.cjs stops the tool's other download.
 import { execFileSync } from 'node:child_process'
 import { cpSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -11,13 +11,13 @@ import { fileURLToPath } from 'node:url'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const electron = JSON.parse(readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8')).version
-const bin = join(root, 'node_modules/.bin/electronegativity')
+const bin = join(root, 'node_modules/@doyensec/electronegativity', JSON.parse(readFileSync(join(root, 'node_modules/@doyensec/electronegativity/package.json'), 'utf8')).bin.electronegativity)
 // The global checks (CSP, navigation limits, permission handler) need main and renderer in
 // one input, so both source folders are copied side by side and scanned together.
 const scratch = mkdtempSync(join(tmpdir(), 'clausewise-eneg-'))
 for (const dir of ['src-main', 'src-renderer']) cpSync(join(root, dir), join(scratch, 'app', dir), { recursive: true })
 const sarif = join(scratch, 'report.sarif')
-execFileSync(bin, ['-i', join(scratch, 'app'), '-r', '-e', electron, '-x', 'AvailableSecurityFixesGlobalCheck', '-o', sarif], { stdio: ['ignore', 'ignore', 'inherit'] })
+execFileSync(process.execPath, ['--require', join(root, 'scripts/offline-got.cjs'), bin, '-i', join(scratch, 'app'), '-r', '-e', electron, '-x', 'AvailableSecurityFixesGlobalCheck', '-o', sarif], { stdio: ['ignore', 'ignore', 'inherit'] })
 const results = JSON.parse(readFileSync(sarif, 'utf8')).runs.flatMap((run) => run.results ?? [])
 for (const r of results) {
   const where = (r.locations ?? []).map((l) => `${l.physicalLocation.artifactLocation.uri.replace(/^file:\/\/\//, '')}:${l.physicalLocation.region?.startLine ?? '?'}`).join(', ')
