@@ -28,6 +28,12 @@ export default tseslint.config(
     }
   },
   {
+    // CommonJS by necessity (a --require preload): require() is the module system here.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' }
+  },
+  {
     files: ['src-main/core/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
