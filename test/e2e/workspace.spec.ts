@@ -53,3 +53,24 @@ test.describe('with a truncated workspace file', () => {
     await app.screenshot('workspace-recovered')
   })
 })
+
+test('a citation saved by another program appears when the window regains focus, with a notice', async ({ app, appOptions }) => {
+  const { page } = app
+  await app.goto('/compare?base=2025-10&target=2026-04')
+  const row = page.locator('[data-clause="ip-licence"]')
+  await expect(row).toBeVisible()
+  await expect(row.getByTestId('row-evidence')).toHaveCount(0)
+  // Another program (a second set of services, as `clausewise cite` would have) writes the same file.
+  const other = createServices({ sourcesDir: appOptions.sourcesDir, modelsDir: appOptions.modelsDir, workspacePath: appOptions.workspacePath })
+  await other.evidence.cite({ versionId: '2026-04', clauseId: 'ip-licence', sourceId: 'hamidun-news', quote: 'this license is no longer exclusive', stance: 'supports' })
+  await page.evaluate(() => window.dispatchEvent(new Event('focus')))
+  await expect(page.getByRole('alert')).toContainText('changed on disk')
+  await expect(row.getByTestId('row-evidence')).toContainText('1 supporting')
+  await app.screenshot('workspace-reloaded')
+  // A change made in the app afterwards keeps the other program's citation.
+  await page.locator('[data-clause="revenue-share-to-openai"]').getByRole('button', { name: /^Evidence for/ }).click()
+  await page.getByTestId('suggestion').first().getByRole('button', { name: 'Cite as supporting' }).click()
+  await expect(page.locator('[data-clause="revenue-share-to-openai"]').getByTestId('row-evidence')).toContainText('1 supporting')
+  expect(JSON.parse(await readFile(appOptions.workspacePath, 'utf8')).citations).toHaveLength(2)
+  app.assertNoPageErrors()
+})
