@@ -9,28 +9,33 @@
 //   is saved before it is acknowledged), so adopting the file loses nothing of its own;
 // - nothing is written that could not be read back: the document is serialised, checked against
 //   the same size cap and schema the reader uses, and only then written;
-// - writes are atomic (temp file in the same folder, fsync, rename, fsync of the folder on POSIX;
-//   on Windows a rename blocked by a scanner, EPERM/EBUSY/EACCES, is retried with backoff), and
-//   every save also lands in a backups folder beside the file (the last N saves, one per day);
+// - writes are atomic (io/atomic-write.ts: a temp file `.<name>.clausewise-tmp-…` in the same
+//   folder, fsync, rename, fsync of the folder on POSIX; on Windows a rename blocked by a scanner
+//   is retried), and every save also lands in a backups folder beside the file (the last N saves,
+//   one per day);
 // - a file that does not decode as UTF-8, parse or validate is damaged: the newest valid backup
 //   is restored over it (after its bytes are kept as <name>.corrupt-<time>), with a notice; if the
 //   restore cannot be written, the open stops with an error and nothing is changed;
 // - a file from a newer release opens read-only; an older schema is migrated, the original kept;
-// - temp files left by a save that was killed are removed on open (under the lock).
+// - temp files left by a save that was killed are removed on open (under the lock): only names
+//   our writer makes, for this workspace's own files, never a file the user named.
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { createHash } from 'node:crypto'
 import { mkdir, open, readdir, rm, stat } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
-import writeFileAtomic from 'write-file-atomic'
 import { ClausewiseError } from '../errors'
+import { targetOfTempName, writeFileAtomically } from '../io/atomic-write'
 import { withFileLock, type LockOptions } from './lock'
 import { WorkspaceHeaderSchema, WorkspaceLenientSchema, WorkspaceSchema, WorkspaceV1Schema } from './schema'
 import { emptyWorkspace, WORKSPACE_FORMAT, WORKSPACE_SCHEMA_VERSION, type Citation, type WorkspaceData } from './types'
 
 export const MAX_WORKSPACE_BYTES = 64 * 1024 * 1024
 
-/** Writes a whole file atomically; tests inject one that fails to simulate a full disk. */
-export type AtomicWriter = (path: string, data: string | Buffer) => Promise<void>
+/**
+ * Writes a whole file atomically, calling `beforeRename` (which may throw to abort) just before
+ * the file is replaced; tests inject one that fails to simulate a full disk.
+ */
+export type AtomicWriter = (path: string, data: string | Buffer, beforeRename?: () => void) => Promise<void>
 
 export interface StoreOptions {
   /** Rolling backups kept (one per save). */
@@ -77,7 +82,6 @@ export function observeCommits<T>(observer: CommitObserver, fn: () => Promise<T>
   return commitObservers.run(observer, fn)
 }
 
-const RETRYABLE = new Set(['EPERM', 'EBUSY', 'EACCES'])
 /** Reload notices kept for the status bar; older ones are dropped (the first notices stay). */
 const MAX_RELOAD_NOTICES = 10
 
@@ -101,7 +105,7 @@ export class WorkspaceStore {
     this.keepDays = options.keepDays ?? 30
     this.now = options.now ?? (() => new Date())
     this.lockOptions = options.lock ?? {}
-    this.writer = options.writeFile ?? ((path, data) => writeFileAtomic(path, data, { fsync: true }))
+    this.writer = options.writeFile ?? ((path, data, beforeRename) => writeFileAtomically(path, data, { beforeRename }))
   }
 
   get name(): string {
@@ -321,35 +325,20 @@ export class WorkspaceStore {
     }
   }
 
-  private async write(path: string, data: string | Buffer): Promise<void> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await this.writer(path, data)
-        break
-      } catch (err) {
-        const code = (err as NodeJS.ErrnoException).code ?? ''
-        if (process.platform === 'win32' && RETRYABLE.has(code) && attempt < 6) {
-          await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt))
-          continue
-        }
-        throw new ClausewiseError({ code: 'unreadable', file: basename(path), message: `could not save: ${(err as Error).message}` })
-      }
-    }
-    if (process.platform !== 'win32') {
-      // The rename is durable only once the folder entry is on disk.
-      const dir = await open(dirname(path), 'r')
-      try {
-        await dir.sync()
-      } finally {
-        await dir.close()
-      }
+  /** Writes atomically (the writer retries a rename blocked on Windows); `beforeRename` may abort it. */
+  private async write(path: string, data: string | Buffer, beforeRename?: () => void): Promise<void> {
+    try {
+      await this.writer(path, data, beforeRename)
+    } catch (err) {
+      if (err instanceof ClausewiseError) throw err
+      throw new ClausewiseError({ code: 'unreadable', file: basename(path), message: `could not save: ${(err as Error).message}` })
     }
   }
 
   /**
-   * Removes write-file-atomic temp files (`<file>.<uint32>`) left by a save that was killed
-   * before its rename, beside the workspace and in its backups folder. Done under the lock, so
-   * a save in progress in another program is never cut short; skipped if the lock is not free.
+   * Removes our writer's temp files (`.<target>.clausewise-tmp-<pid>-<hex>`) left by a save that
+   * was killed before its rename, beside the workspace and in its backups folder. Done under the
+   * lock, so a save in progress in another program is never cut short; skipped if the lock is not free.
    */
   private async removeLeftoverTemps(): Promise<void> {
     const found = async () => [...(await leftoverTemps(dirname(this.path), this.name)), ...(await leftoverTemps(this.backupsDir, this.name))]
@@ -365,7 +354,11 @@ export class WorkspaceStore {
   }
 }
 
-/** Files in `dir` named like a write-file-atomic temp file of `name` or of one of its backups. */
+/**
+ * Files in `dir` that are our writer's temp files for `name` or for one of the files this store
+ * writes beside it: the damaged-file copy and the backups. Matching the exact target names keeps
+ * another workspace's temp files (`name.x.json` is a valid workspace name too) out of it.
+ */
 async function leftoverTemps(dir: string, name: string): Promise<string[]> {
   let files: string[]
   try {
@@ -374,12 +367,10 @@ async function leftoverTemps(dir: string, name: string): Promise<string[]> {
     return []
   }
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-  // write-file-atomic 7 names a temp file `<target>.<uint32 in decimal>`; the targets are the
-  // workspace, a damaged-file copy, and backups (which end in .json).
-  const pattern = new RegExp(`^${escaped}(?:\\.corrupt-[0-9TZ-]+|\\.[^/\\\\]*\\.json)?\\.(\\d{1,10})$`)
+  const ours = new RegExp(`^${escaped}(?:\\.corrupt-[0-9TZ-]+|\\.(?:save|daily|schema-\\d+)-[0-9TZ-]+\\.json)?$`)
   return files.filter((f) => {
-    const m = pattern.exec(f)
-    return m !== null && Number(m[1]) <= 0xffffffff
+    const target = targetOfTempName(f)
+    return target !== null && ours.test(target)
   }).map((f) => join(dir, f))
 }
 
