@@ -15,13 +15,25 @@ const utf8 = new TextDecoder('utf-8', { fatal: true })
 // FIFOs in the file system), so there it is 0.
 const OPEN_FLAGS = fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0)
 
-export async function readTextFile(path: string, maxBytes = MAX_TEXT_FILE_BYTES): Promise<string> {
+export interface FileBytes {
+  bytes: Buffer
+  /** Taken on the open handle: it describes exactly the file that was read. */
+  stats: Stats
+}
+
+/**
+ * Reads a regular file's bytes, never more than `maxBytes` (+1 to know it is too many), without
+ * hanging on a named pipe; null when there is no file. Every other failure is a ClausewiseError
+ * naming the file; `tooLarge` words the size error (its size, or null when found while reading).
+ */
+export async function readFileBytes(path: string, maxBytes: number, tooLarge: (size: number | null) => string = (size) => (size === null ? `file is more than the ${formatBytes(maxBytes)} limit` : `file is ${formatBytes(size)}, more than the ${formatBytes(maxBytes)} limit`)): Promise<FileBytes | null> {
   const file = basename(path)
   const fail = (message: string) => new ClausewiseError({ code: 'invalid-file', file, message })
   let handle: FileHandle
   try {
     handle = await open(path, OPEN_FLAGS)
   } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null
     throw new ClausewiseError({ code: 'unreadable', file, message: describeFsError(err) })
   }
   try {
@@ -29,7 +41,7 @@ export async function readTextFile(path: string, maxBytes = MAX_TEXT_FILE_BYTES)
     // cannot slip a device or a pipe past the check.
     const stats = await handle.stat()
     if (!stats.isFile()) throw fail(describeNonFile(stats))
-    if (stats.size > maxBytes) throw fail(`file is ${formatBytes(stats.size)}, more than the ${formatBytes(maxBytes)} limit`)
+    if (stats.size > maxBytes) throw fail(tooLarge(stats.size))
     // The size from stat is only a hint (the file may grow, and some files report 0), so the cap
     // is enforced on the bytes actually read: never more than maxBytes + 1 are taken.
     const chunks: Buffer[] = []
@@ -39,25 +51,33 @@ export async function readTextFile(path: string, maxBytes = MAX_TEXT_FILE_BYTES)
       const { bytesRead, buffer } = await handle.read(Buffer.allocUnsafe(want), 0, want, null)
       if (bytesRead === 0) break
       total += bytesRead
-      if (total > maxBytes) throw fail(`file is more than the ${formatBytes(maxBytes)} limit`)
+      if (total > maxBytes) throw fail(tooLarge(null))
       chunks.push(buffer.subarray(0, bytesRead))
     }
-    const bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total)
-    // A NUL byte never occurs in the UTF-8 text we accept; it is the cheapest binary tell.
-    if (bytes.includes(0)) throw fail('binary file, expected UTF-8 text')
-    let text: string
-    try {
-      text = utf8.decode(bytes)
-    } catch {
-      throw fail('not valid UTF-8 text')
-    }
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+    return { bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total), stats }
   } catch (err) {
     if (err instanceof ClausewiseError) throw err
     throw new ClausewiseError({ code: 'unreadable', file, message: describeFsError(err) })
   } finally {
     await handle.close()
   }
+}
+
+export async function readTextFile(path: string, maxBytes = MAX_TEXT_FILE_BYTES): Promise<string> {
+  const file = basename(path)
+  const fail = (message: string) => new ClausewiseError({ code: 'invalid-file', file, message })
+  const read = await readFileBytes(path, maxBytes)
+  if (read === null) throw new ClausewiseError({ code: 'unreadable', file, message: 'file not found' })
+  const bytes = read.bytes
+  // A NUL byte never occurs in the UTF-8 text we accept; it is the cheapest binary tell.
+  if (bytes.includes(0)) throw fail('binary file, expected UTF-8 text')
+  let text: string
+  try {
+    text = utf8.decode(bytes)
+  } catch {
+    throw fail('not valid UTF-8 text')
+  }
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
 }
 
 function describeNonFile(stats: Stats): string {

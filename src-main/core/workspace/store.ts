@@ -21,10 +21,11 @@
 //   our writer makes, for this workspace's own files, never a file the user named.
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { createHash } from 'node:crypto'
-import { mkdir, open, readdir, rm, stat } from 'node:fs/promises'
+import { mkdir, readdir, rm, stat } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { ClausewiseError } from '../errors'
 import { targetOfTempName, writeFileAtomically } from '../io/atomic-write'
+import { readFileBytes } from '../io/read-text'
 import { withFileLock, type LockOptions } from './lock'
 import { WorkspaceHeaderSchema, WorkspaceLenientSchema, WorkspaceSchema, WorkspaceV1Schema } from './schema'
 import { emptyWorkspace, WORKSPACE_FORMAT, WORKSPACE_SCHEMA_VERSION, type Citation, type WorkspaceData } from './types'
@@ -489,26 +490,15 @@ export async function readWorkspaceFile(path: string): Promise<WorkspaceFile | n
   return raw && { ...raw, parsed: interpretBytes(raw.bytes) }
 }
 
-/** The file's bytes, size-capped, with what identifies this version of it; null when there is none. */
+/**
+ * The file's bytes, size-capped, with what identifies this version of it; null when there is none.
+ * A named pipe or a device at the path fails at once, naming the file (io/read-text.ts's reader:
+ * non-blocking open, regular files only, never more than the cap read).
+ */
 async function readWorkspaceBytes(path: string): Promise<RawWorkspaceFile | null> {
-  const file = basename(path)
-  let handle
-  try {
-    handle = await open(path, 'r')
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null
-    throw new ClausewiseError({ code: 'unreadable', file, message: (err as Error).message })
-  }
-  try {
-    // The stamp is taken from the open handle: it names exactly the version that is read.
-    const st = await handle.stat()
-    if (st.isDirectory()) throw new ClausewiseError({ code: 'unreadable', file, message: 'is a folder, expected a workspace file' })
-    if (st.size > MAX_WORKSPACE_BYTES) throw new ClausewiseError({ code: 'invalid-file', file, message: `workspace is ${(st.size / 1024 / 1024).toFixed(1)} MB, larger than the ${MAX_WORKSPACE_BYTES / 1024 / 1024} MB limit` })
-    const bytes = await handle.readFile()
-    return { bytes, stamp: toStamp(st), digest: digestOf(bytes) }
-  } finally {
-    await handle.close()
-  }
+  const limit = MAX_WORKSPACE_BYTES / 1024 / 1024
+  const read = await readFileBytes(path, MAX_WORKSPACE_BYTES, (size) => (size === null ? `workspace is larger than the ${limit} MB limit` : `workspace is ${(size / 1024 / 1024).toFixed(1)} MB, larger than the ${limit} MB limit`))
+  return read && { bytes: read.bytes, stamp: toStamp(read.stats), digest: digestOf(read.bytes) }
 }
 
 function toStamp(st: { ino: number; size: number; mtimeMs: number; ctimeMs: number }): FileStamp {
