@@ -273,7 +273,7 @@ export class WorkspaceStore {
     }
     try {
       held()
-      await this.write(this.path, text)
+      await this.write(this.path, text, held)
     } catch (err) {
       await rm(aside, { force: true }).catch(() => undefined)
       throw stop(`restoring ${what} over it`, err)
@@ -303,8 +303,9 @@ export class WorkspaceStore {
   /** Writes the document and a backup; returns how to recognise the file written. */
   private async commit(data: WorkspaceData, held: () => void): Promise<Seen> {
     const text = this.serialise(data)
+    // Checked again just before the rename: the lock may be lost while the temp file is written.
     held()
-    await this.write(this.path, text)
+    await this.write(this.path, text, held)
     const seen: Seen = { stamp: await statStamp(this.path), digest: digestOf(text) }
     await this.backup(text)
     return seen
