@@ -4,10 +4,13 @@
 // it never takes away citations another program (a CLI run, a second window) added meanwhile.
 // Each undo is saved durably like any change and leaves the file valid.
 //
-// Decisions where two programs meet: undoing an edit of a citation that someone else has since
-// deleted leaves it deleted; undoing an edit of a citation someone else has since edited puts
-// this window's earlier version back (undo is an explicit request, and the window has reloaded
-// their version before, so it is not overwriting something it has not seen).
+// Decisions where two programs meet: undo (and redo) puts a citation back only if it is still
+// exactly as this step left it. If another program has since edited or deleted it, its version
+// is kept, even if this window never showed it, and the store gets a notice naming the citation
+// ("kept …: changed by another program since"), which the app shows with its other notices.
+//
+// Record, undo and redo run one at a time, in the order they were asked for: two quick undos
+// revert two steps, and an undo asked for while a change is saving reverts that change.
 import { ClausewiseError } from '../errors'
 import { observeCommits, type WorkspaceStore } from './store'
 import type { Citation, WorkspaceData, WorkspaceSettings } from './types'
@@ -43,6 +46,7 @@ export interface HistoryState {
 export class History {
   private readonly undos: Entry[] = []
   private readonly redos: Entry[] = []
+  private queue: Promise<unknown> = Promise.resolve()
 
   constructor(
     private readonly store: WorkspaceStore,
@@ -50,37 +54,54 @@ export class History {
   ) {}
 
   /** Runs a change and remembers how to revert it; a failed change, or one that changed nothing, records nothing. */
-  async record<T>(label: string, change: () => Promise<T>): Promise<T> {
-    const changes: Change[] = []
-    const result = await observeCommits((before, after) => changes.push(diff(before, after)), change)
-    if (changes.some((c) => c.citations.length > 0 || c.settings)) {
-      this.undos.push({ label, changes })
-      if (this.undos.length > this.limit) this.undos.shift()
-      this.redos.length = 0
-    }
-    return result
+  record<T>(label: string, change: () => Promise<T>): Promise<T> {
+    return this.serial(async () => {
+      const changes: Change[] = []
+      const result = await observeCommits((before, after) => changes.push(diff(before, after)), change)
+      if (changes.some((c) => c.citations.length > 0 || c.settings)) {
+        this.undos.push({ label, changes })
+        if (this.undos.length > this.limit) this.undos.shift()
+        this.redos.length = 0
+      }
+      return result
+    })
   }
 
-  async undo(): Promise<HistoryState> {
-    const entry = this.undos.at(-1)
-    if (!entry) throw new ClausewiseError({ code: 'invalid-argument', message: 'nothing to undo' })
-    await this.store.update((ws) => {
-      for (const change of [...entry.changes].reverse()) apply(ws, change, 'before')
+  undo(): Promise<HistoryState> {
+    return this.serial(async () => {
+      const entry = this.undos.at(-1)
+      if (!entry) throw new ClausewiseError({ code: 'invalid-argument', message: 'nothing to undo' })
+      const kept = await this.store.update((ws) => [...entry.changes].reverse().flatMap((change) => apply(ws, change, 'before')))
+      // Moved only once the undo is saved: a failed undo leaves both stacks as they were.
+      this.undos.pop()
+      this.redos.push(entry)
+      this.tell('Undo', entry, kept)
+      return this.state()
     })
-    this.undos.pop()
-    this.redos.push(entry)
-    return this.state()
   }
 
-  async redo(): Promise<HistoryState> {
-    const entry = this.redos.at(-1)
-    if (!entry) throw new ClausewiseError({ code: 'invalid-argument', message: 'nothing to redo' })
-    await this.store.update((ws) => {
-      for (const change of entry.changes) apply(ws, change, 'after')
+  redo(): Promise<HistoryState> {
+    return this.serial(async () => {
+      const entry = this.redos.at(-1)
+      if (!entry) throw new ClausewiseError({ code: 'invalid-argument', message: 'nothing to redo' })
+      const kept = await this.store.update((ws) => entry.changes.flatMap((change) => apply(ws, change, 'after')))
+      this.redos.pop()
+      this.undos.push(entry)
+      this.tell('Redo', entry, kept)
+      return this.state()
     })
-    this.redos.pop()
-    this.undos.push(entry)
-    return this.state()
+  }
+
+  /** One operation at a time, in call order; a failed one does not stop the next. */
+  private serial<T>(op: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(op)
+    this.queue = run.catch(() => undefined)
+    return run
+  }
+
+  private tell(what: 'Undo' | 'Redo', entry: Entry, kept: string[]): void {
+    if (kept.length === 0) return
+    this.store.notify({ kind: 'kept', message: `${what} of "${entry.label}" in ${this.store.name} kept ${[...new Set(kept)].join('; ')}.` })
   }
 
   state(): HistoryState {
@@ -108,21 +129,54 @@ function diff(before: WorkspaceData, after: WorkspaceData): Change {
   return { citations, settings }
 }
 
-/** Brings the citations and settings a change touched to their `side` state, leaving the rest alone. */
-function apply(ws: WorkspaceData, change: Change, side: 'before' | 'after'): void {
+/**
+ * Brings the citations and settings a change touched to their `side` state, leaving the rest
+ * alone, and only those still as the change left them (the other side); returns what it kept
+ * because another program changed it since.
+ */
+function apply(ws: WorkspaceData, change: Change, side: 'before' | 'after'): string[] {
+  const other = side === 'before' ? 'after' : 'before'
+  const kept: string[] = []
   for (const c of change.citations) {
     const target = c[side]
+    const left = c[other]
     const at = ws.citations.findIndex((x) => x.id === c.id)
+    const current = at >= 0 ? ws.citations[at]! : null
+    if (!sameValue(current, left)) {
+      // Edited, deleted or re-added by another program since this step: theirs stays.
+      kept.push(`${describeCitation(current ?? left ?? target)}: ${current === null ? 'deleted' : 'changed'} by another program since`)
+      continue
+    }
     if (target === null) {
       if (at >= 0) ws.citations.splice(at, 1)
     } else if (at >= 0) {
       ws.citations[at] = structuredClone(target)
-    } else if (side === 'before' ? c.after === null : c.before === null) {
+    } else {
       // Putting back a citation the action deleted (or re-adding one it added).
       const index = c.index >= 0 ? Math.min(c.index, ws.citations.length) : ws.citations.length
       ws.citations.splice(index, 0, structuredClone(target))
     }
-    // Otherwise it was an edit of a citation someone else has since deleted: it stays deleted.
   }
-  if (change.settings) ws.settings = structuredClone(change.settings[side])
+  if (change.settings) {
+    if (sameValue(ws.settings, change.settings[other])) ws.settings = structuredClone(change.settings[side])
+    else kept.push('the settings: changed by another program since')
+  }
+  return kept
+}
+
+/** Equal as JSON, whatever the key order (a citation read back from disk is rebuilt by the schema). */
+function sameValue(a: unknown, b: unknown): boolean {
+  return canonical(a) === canonical(b)
+}
+
+function canonical(v: unknown): string {
+  return JSON.stringify(v, (_key, value: unknown) =>
+    value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : value
+  )
+}
+
+function describeCitation(c: Citation | null): string {
+  if (!c) return 'a citation'
+  const quote = c.quote.exact.length > 40 ? `${c.quote.exact.slice(0, 40)}…` : c.quote.exact
+  return `the citation "${quote}" (${c.clauseId})`
 }

@@ -49,7 +49,8 @@ export interface StoreOptions {
 }
 
 export interface OpenNotice {
-  kind: 'recovered' | 'read-only' | 'migrated' | 'reloaded'
+  /** 'kept': an undo or redo kept another program's version of something it would have reverted. */
+  kind: 'recovered' | 'read-only' | 'migrated' | 'reloaded' | 'kept'
   message: string
 }
 
@@ -83,7 +84,7 @@ export function observeCommits<T>(observer: CommitObserver, fn: () => Promise<T>
   return commitObservers.run(observer, fn)
 }
 
-/** Reload notices kept for the status bar; older ones are dropped (the first notices stay). */
+/** Reload (and kept) notices shown in the status bar; older ones are dropped (the first notices stay). */
 const MAX_RELOAD_NOTICES = 10
 
 /** `assertHeld` from the lock while this store holds it; null when it does not. */
@@ -157,6 +158,11 @@ export class WorkspaceStore {
     })
   }
 
+  /** Adds a notice the app shows with those from opening (History says what an undo kept). */
+  notify(notice: OpenNotice): void {
+    if (this.state) this.state = { ...this.state, notices: capNotices([...this.state.notices, notice]) }
+  }
+
   /** Resolves once every change queued so far is on disk (or has failed). */
   async flush(): Promise<void> {
     await this.ops.catch(() => undefined)
@@ -226,9 +232,7 @@ export class WorkspaceStore {
       if (what) notices.push({ kind: 'reloaded', message: `${this.name} changed on disk (another program) at ${clockTime(this.now())}; reloaded: ${what}.` })
     }
     notices.push(...added)
-    // A long-lived app reloads often: keep the first notices and the latest reloads.
-    while (notices.filter((n) => n.kind === 'reloaded').length > MAX_RELOAD_NOTICES) notices.splice(notices.findIndex((n) => n.kind === 'reloaded'), 1)
-    return { data, readOnly, notices, stamp: seen.stamp, digest: seen.digest }
+    return { data, readOnly, notices: capNotices(notices), stamp: seen.stamp, digest: seen.digest }
   }
 
   private async migrate(previous: State | undefined, bytes: Buffer, parsed: { version: number; data: WorkspaceData }, held: () => void): Promise<State> {
@@ -354,6 +358,15 @@ export class WorkspaceStore {
       { ...this.lockOptions, waitMs: Math.min(this.lockOptions.waitMs ?? 1_000, 1_000) }
     ).catch(() => undefined)
   }
+}
+
+/** A long-lived app reloads (and undoes) often: keep the first notices and the latest of each repeating kind. */
+function capNotices(notices: OpenNotice[]): OpenNotice[] {
+  const out = [...notices]
+  for (const kind of ['reloaded', 'kept'] as const) {
+    while (out.filter((n) => n.kind === kind).length > MAX_RELOAD_NOTICES) out.splice(out.findIndex((n) => n.kind === kind), 1)
+  }
+  return out
 }
 
 /**

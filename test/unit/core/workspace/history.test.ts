@@ -99,4 +99,44 @@ describe('undo and redo with another program writing the same file', () => {
     await expect(call('updateCitation', { id, note: 'too late' })).rejects.toThrow(`no citation with id "${id}"`)
     expect((await saved()).citations).toEqual([])
   })
+
+  it("undo keeps another program's saved edit of the same citation, and says so", async () => {
+    const { call, saved, workspacePath } = await setup()
+    const { id } = await call('cite', CITE)
+    await call('updateCitation', { id, note: 'app note' })
+    // A CLI run edits the same citation; the app window has not looked since.
+    await new WorkspaceStore(workspacePath).update((ws) => {
+      ws.citations[0]!.note = 'their note'
+    })
+    await call('undo')
+    expect((await saved()).citations.map((c) => c.note)).toEqual(['their note'])
+    const status = await call('getWorkspaceStatus')
+    expect(status['notices']).toContainEqual(expect.stringMatching(/^Undo of "Edit citation" in w\.json kept the citation "this license is no longer exclusive" \(ip-licence\): changed by another program since\.$/))
+    // Redo puts back only what is still as the undo left it: their note stays.
+    await call('redo')
+    expect((await saved()).citations.map((c) => c.note)).toEqual(['their note'])
+  })
+})
+
+describe('undo and redo asked for quickly, one after another', () => {
+  it('two undos at once revert two steps, each once', async () => {
+    const { call, saved } = await setup()
+    const { id } = await call('cite', CITE)
+    await call('updateCitation', { id, note: 'first note' })
+    await call('updateCitation', { id, note: 'second note' })
+    await Promise.all([call('undo'), call('undo')])
+    expect((await saved()).citations.map((c) => c.note)).toEqual([''])
+    expect(await call('getHistory')).toEqual({ canUndo: true, canRedo: true, undoLabel: 'Add citation', redoLabel: 'Edit citation' })
+    await Promise.all([call('redo'), call('redo')])
+    expect((await saved()).citations.map((c) => c.note)).toEqual(['second note'])
+    expect(await call('getHistory')).toMatchObject({ canRedo: false, undoLabel: 'Edit citation' })
+  })
+
+  it('an undo asked for while an edit is saving reverts that edit', async () => {
+    const { call, saved } = await setup()
+    const { id } = await call('cite', CITE)
+    await Promise.all([call('updateCitation', { id, note: 'quick edit' }), call('undo')])
+    expect((await saved()).citations.map((c) => [c.id, c.note])).toEqual([[id, '']])
+    expect(await call('getHistory')).toEqual({ canUndo: true, canRedo: true, undoLabel: 'Add citation', redoLabel: 'Edit citation' })
+  })
 })
