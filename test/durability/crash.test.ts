@@ -30,6 +30,7 @@ interface Run {
   code: number | null
   signal: NodeJS.Signals | null
   stdout: string
+  stderr: string
   ms: number
 }
 
@@ -41,12 +42,14 @@ function cite(workspace: string, n: number, killAfterMs: number | null): Promise
     '--sources-dir', join(ROOT, 'resources/sources'), '--models-dir', join(ROOT, 'resources/models')
   ], { stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
+  let stderr = ''
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
   const timer = killAfterMs === null ? null : setTimeout(() => child.kill('SIGKILL'), killAfterMs)
   return new Promise((resolve) => {
     child.on('exit', (code, signal) => {
       if (timer) clearTimeout(timer)
-      resolve({ code, signal, stdout, ms: Date.now() - started })
+      resolve({ code, signal, stdout, stderr, ms: Date.now() - started })
     })
   })
 }
@@ -79,7 +82,7 @@ describe('durability under SIGKILL', () => {
         durations.push(run.ms)
         completed++
       } else {
-        expect(run.signal).toBe('SIGKILL')
+        expect(run.signal, `run ${n} ended with exit ${run.code}, not by the kill: ${run.stderr}`).toBe('SIGKILL')
         killed++
       }
       const parsed = interpret(await readFile(workspace, 'utf8'))

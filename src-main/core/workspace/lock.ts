@@ -45,6 +45,8 @@ export const DEFAULT_LOCK_WAIT_MS = 12_000
 // holder killed on this machine is detected by its dead pid at once, without waiting for this.
 export const DEFAULT_LOCK_STALE_MS = 60_000
 const OWNER_FILE = 'owner.json'
+/** A lock folder with no readable owner.json for this long was left by a holder killed as it locked. */
+const ORPHANED_AFTER_MS = 5_000
 /** Removal of a lock folder blocked for a moment (a scanner or indexer on Windows holds it). */
 const RETRYABLE_REMOVE = new Set(['EBUSY', 'EPERM', 'EACCES', 'ENOTEMPTY'])
 const REMOVE_ATTEMPTS = 7
@@ -175,6 +177,16 @@ function ownerIsDead(owner: LockOwner): boolean {
   return owner.host === hostname() && owner.pid !== process.pid && !isAlive(owner.pid)
 }
 
+/** True when the lock folder exists, names no owner, and was last touched `ms` or more ago. */
+async function ownerlessFor(lockDir: string, ms: number): Promise<boolean> {
+  try {
+    const { mtimeMs } = await fs.promises.stat(lockDir)
+    return Date.now() - mtimeMs >= ms && (await readOwnerAt(lockDir)) === null
+  } catch {
+    return false
+  }
+}
+
 function sameOwner(a: LockOwner, b: LockOwner): boolean {
   return a.pid === b.pid && a.host === b.host && a.since === b.since && a.token === b.token
 }
@@ -187,7 +199,7 @@ function sameOwner(a: LockOwner, b: LockOwner): boolean {
  * new lock is there already), the tombstone is left: its holder's `assertHeld` no longer finds
  * its token and it writes nothing.
  */
-async function takeOverDeadLock(lockDir: string, dead: LockOwner): Promise<void> {
+async function takeOverDeadLock(lockDir: string, dead: LockOwner | null): Promise<void> {
   const tombstone = `${lockDir}.dead-${randomBytes(6).toString('hex')}`
   try {
     await fs.promises.rename(lockDir, tombstone)
@@ -195,7 +207,7 @@ async function takeOverDeadLock(lockDir: string, dead: LockOwner): Promise<void>
     return // gone already (taken over by another waiter): try to lock again
   }
   const found = await readOwnerAt(tombstone)
-  if (found && sameOwner(found, dead)) {
+  if (dead === null ? found === null : found !== null && sameOwner(found, dead)) {
     await removeLockDir(tombstone).catch(() => undefined)
     return
   }
@@ -236,8 +248,10 @@ export async function withFileLock<T>(file: string, fn: (assertHeld: () => void)
       const owner = await readOwnerAt(lockDir)
       const waited = Date.now() - started
       if (waited >= waitMs) throw busy(file, lockDir, owner, waited)
-      if (owner && ownerIsDead(owner)) {
-        // Killed while saving: its lock folder outlived it.
+      if (owner ? ownerIsDead(owner) : await ownerlessFor(lockDir, ORPHANED_AFTER_MS)) {
+        // Killed while saving: its lock folder outlived it. (Killed between creating the folder
+        // and writing owner.json, it names nobody: a live holder writes that file within
+        // milliseconds, so a folder that has named nobody for seconds is abandoned.)
         await lockTestHooks.beforeTakeOver?.(lockDir)
         await takeOverDeadLock(lockDir, owner)
         continue

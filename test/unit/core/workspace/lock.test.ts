@@ -36,6 +36,20 @@ describe('the workspace lock', () => {
     await expect(stat(`${path}.lock`)).rejects.toThrow(/ENOENT/)
   })
 
+  it('takes over a lock folder that names nobody after seconds (its holder was killed as it locked), but not a fresh one', async () => {
+    const path = await scratch()
+    await mkdir(`${path}.lock`)
+    // A fresh ownerless folder may be a holder about to write owner.json: it is waited for.
+    const fresh = new WorkspaceStore(path, { lock: { waitMs: 1_000 } })
+    await expect(fresh.update((ws) => ws.citations.push(citation(1)))).rejects.toThrow(/did not say which/)
+    const old = new Date(Date.now() - 10_000)
+    await utimes(`${path}.lock`, old, old)
+    const store = new WorkspaceStore(path, { lock: { waitMs: 3_000 } })
+    await store.update((ws) => ws.citations.push(citation(2)))
+    expect(JSON.parse(await readFile(path, 'utf8')).citations.map((c: Citation) => c.id)).toEqual(['c-2'])
+    await expect(stat(`${path}.lock`)).rejects.toThrow(/ENOENT/)
+  })
+
   it('takes over a lock nobody has refreshed for longer than the stale time', async () => {
     const path = await scratch()
     await mkdir(`${path}.lock`)
