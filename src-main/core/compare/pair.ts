@@ -71,6 +71,8 @@ const LABEL_SIMILARITY = 0.4
 const LABEL_MARGIN = 0.1
 /** Reward, in ranking only, for a candidate that sits between its neighbours' partners. */
 const ORDER_BONUS = 0.1
+/** Scores closer than this are a tie. */
+const TIE = 1e-9
 /** Candidates kept per clause from the inverted index before exact cosines are computed. */
 const CANDIDATES_PER_CLAUSE = 10
 /** A piece of a split (or a part of a merge) must lie this much inside the whole. */
@@ -411,8 +413,8 @@ function pairByLabel(state: State, base: readonly PairInput[], target: readonly 
  * take a partner that a later clause matches far better. An optimal assignment (Hungarian
  * method) is cubic, far too slow at 5,000 clauses. What is done instead:
  *
- * 1. Mutual best: a base and a target clause that are each other's best candidate pair at
- *    once. This is the stable core of any good matching and needs no order at all, so moved
+ * 1. Mutual best: a base and a target clause that are each other's best candidate, with no
+ *    tie on either side, pair at once. This is the stable core of any good matching and needs no order at all, so moved
  *    clauses are found here as readily as clauses in place.
  * 2. The rest by a global greedy on all candidates, best score first (the classic
  *    half-approximation of a maximum-weight matching, and exact whenever each clause's true
@@ -429,13 +431,19 @@ function pairBySimilarity(state: State, space: Space): void {
   if (open.length === 0) return
   const add = (c: Candidate): void => state.add({ base: [c.b], target: [c.t], by: 'similarity', how: 'similarity', confidence: confidenceOf(space, c.b, c.t, c.score), locked: false })
 
-  const bestOfBase = new Map<number, Candidate>()
-  const bestOfTarget = new Map<number, Candidate>()
-  for (const c of open) {
-    if ((bestOfBase.get(c.b)?.score ?? -1) < c.score) bestOfBase.set(c.b, c)
-    if ((bestOfTarget.get(c.t)?.score ?? -1) < c.score) bestOfTarget.set(c.t, c)
+  // Best candidate per clause, or null when two tie: a tie is for the order-aware stage to break.
+  const bestOfBase = new Map<number, { c: Candidate | null; score: number }>()
+  const bestOfTarget = new Map<number, { c: Candidate | null; score: number }>()
+  const offer = (m: Map<number, { c: Candidate | null; score: number }>, k: number, c: Candidate): void => {
+    const best = m.get(k)
+    if (best === undefined || c.score > best.score + TIE) m.set(k, { c, score: c.score })
+    else if (c.score >= best.score - TIE) best.c = null
   }
-  for (const c of bestOfBase.values()) if (bestOfTarget.get(c.t) === c) add(c)
+  for (const c of open) {
+    offer(bestOfBase, c.b, c)
+    offer(bestOfTarget, c.t, c)
+  }
+  for (const { c } of bestOfBase.values()) if (c !== null && bestOfTarget.get(c.t)?.c === c) add(c)
 
   const rest = open.filter(free)
   if (rest.length === 0) return

@@ -120,6 +120,53 @@ describe('pairClauses', () => {
     expect(new Set(rows.flatMap((r) => r.target)).size).toBe(target.length)
   })
 
+  it('pairs globally: a clause does not take a later clause\'s near-identical partner first', () => {
+    const fees = 'The Licensee shall pay the licence fees set out in Schedule 2 within thirty days of the date of each invoice issued by the Licensor.'
+    const royalties = 'The Licensee shall pay the royalties set out in Schedule 3 within thirty days of the date of each invoice issued by the Licensor.'
+    // The fees clause is rewritten heavily; the royalties clause barely changes. Taken first
+    // come in document order, the fees clause would grab the royalties clause's partner.
+    // (A new clause in front renumbers the rest, so the shared-label pass plays no part.)
+    const feesRewritten = 'The licence fees in Schedule 2 fall due one month after the date of the invoice.'
+    const base = clauses([['1', fees], ['2', royalties], ['3', TEXTS[2]!]])
+    const target = clauses([['1', TEXTS[8]!], ['2', feesRewritten], ['3', royalties.replace('thirty', 'forty-five')], ['4', TEXTS[2]!]])
+    const rows = pairClauses(base, target)
+    expect(links(rows)).toEqual(['-→0', '0→1', '1→2', '2→3'])
+    expect(rowOf(rows, 0).confidence).toBeLessThan(rowOf(rows, 1).confidence)
+  })
+
+  it('breaks a tie between near-identical clauses by keeping document order', () => {
+    const notice = 'Notices shall be sent to the registered office of the receiving party by registered post and take effect on receipt.'
+    // Both copies become the same new text; the second was a hair closer to it, which must not
+    // let it take the first copy's partner.
+    const first = notice.replace('by registered post', 'by registered post or courier')
+    const second = notice.replace('by registered post', 'by post')
+    const changed = notice.replace('by registered post', 'by e-mail')
+    const base = clauses([['1', TEXTS[0]!], ['2', first], ['3', TEXTS[1]!], ['4', second], ['5', TEXTS[2]!]])
+    const target = clauses([['1', TEXTS[8]!], ['2', TEXTS[0]!], ['3', changed], ['4', TEXTS[1]!], ['5', changed], ['6', TEXTS[2]!]])
+    const rows = pairClauses(base, target)
+    expect(links(rows)).toEqual(['-→0', '0→1', '1→2', '2→3', '3→4', '4→5'])
+    expect(rows.some((r) => r.moved)).toBe(false)
+  })
+
+  it('pairs text that differs only in case, typography, spacing and its printed number', () => {
+    const base = clauses([['6.3', '6.3 The Work is provided "as is" - without warranty.'], ['6.4', TEXTS[0]!]])
+    const target = clauses([['6.4', '6.4  the work is provided \u201Cas is\u201D \u2014 without warranty.'], ['6.5', TEXTS[0]!]])
+    const rows = pairClauses(base, target)
+    expect(links(rows)).toEqual(['0→0', '1→1'])
+    expect(rowOf(rows, 0)).toMatchObject({ by: 'text', how: 'folded', renumbered: true, review: false })
+    expect(rowOf(rows, 1)).toMatchObject({ by: 'text', how: 'exact', confidence: 1 })
+  })
+
+  it('lets a shared number decide between otherwise alike candidates', () => {
+    const a = 'The Licensor shall provide support for the Software by telephone and e-mail during business hours on working days in the United Kingdom.'
+    const b = 'The Licensor shall provide support for the Software by telephone and e-mail during business hours on working days in the United States.'
+    const base = clauses([['7.1', a], ['7.2', b]])
+    const target = clauses([['7.1', a.replace('telephone and e-mail', 'online chat')], ['7.2', b.replace('telephone and e-mail', 'online chat')]])
+    const rows = pairClauses(base, target)
+    expect(links(rows)).toEqual(['0→0', '1→1'])
+    expect(rows.map((r) => r.how)).toEqual(['label', 'label'])
+  })
+
   it('lets a reviewer link and unlink clauses, overruling content', () => {
     const base = clauses([['1', TEXTS[0]!], ['2', TEXTS[1]!], ['3', TEXTS[2]!]])
     const target = clauses([['1', TEXTS[0]!], ['2', TEXTS[1]!], ['3', TEXTS[5]!]])
