@@ -86,6 +86,8 @@ interface Group {
   by: PairBy | null
   how: PairHow | null
   confidence: number
+  /** The bare similarity behind the confidence, what a split or merge must beat; 1 when certain. */
+  score: number
   /** Found with certainty (manual, id, identical text): later passes never undo it. */
   locked: boolean
 }
@@ -193,7 +195,7 @@ function applyManual(state: State, base: readonly PairInput[], target: readonly 
     }
     check(link.base, 'base', base, state.baseGroup)
     check(link.target, 'target', target, state.targetGroup)
-    state.add({ base: [...link.base].sort((a, b) => a - b), target: [...link.target].sort((a, b) => a - b), by: 'manual', how: 'manual', confidence: 1, locked: true })
+    state.add({ base: [...link.base].sort((a, b) => a - b), target: [...link.target].sort((a, b) => a - b), by: 'manual', how: 'manual', confidence: 1, score: 1, locked: true })
   })
 }
 
@@ -210,7 +212,7 @@ function pairByIds(state: State, ids: NonNullable<PairOptions['ids']>, nb: numbe
     const t = targetOf.get(id)
     if (t === undefined) return
     targetOf.delete(id)
-    state.add({ base: [b], target: [t], by: 'id', how: 'id', confidence: 1, locked: true })
+    state.add({ base: [b], target: [t], by: 'id', how: 'id', confidence: 1, score: 1, locked: true })
   })
 }
 
@@ -235,7 +237,7 @@ function pairByKey(state: State, base: readonly PairInput[], target: readonly Pa
     const at = next.get(k) ?? 0
     if (!q || at >= q.length) continue
     next.set(k, at + 1)
-    state.add({ base: [b], target: [q[at]!], by: 'text', how, confidence, locked: true })
+    state.add({ base: [b], target: [q[at]!], by: 'text', how, confidence, score: 1, locked: true })
   }
 }
 
@@ -249,15 +251,24 @@ export function normalizeLabel(label: string | undefined): string {
     .trim()
 }
 
-/** Leading numbering as printed at the start of a clause: "6.3", "6.3.", "Section 4(a)", "(b)", "IV.". */
-const LEADING_NUMBER = /^(?:(?:section|article|clause|paragraph|§+)\s*)?(?:\d+(?:\.\d+)*\.?(?:\([0-9a-z]+\))*|\([0-9a-z]+\)|[ivxlc]+[.)])[.:)]?\s+/
+/**
+ * Leading numbering as printed at the start of a clause: "6.3", "6.3.", "6.", "4)", "(b)",
+ * "IV.", "Section 4(a)", "§ 12". A bare number is not numbering ("10 days' notice…").
+ */
+const LEADING_NUMBER =
+  /^(?:(?:section|article|clause|paragraph|§+)\s*(?:\d+(?:\.\d+)*|[ivxlc]+)\b(?:\([0-9a-z]+\))*|\d+(?:\.\d+)+\.?(?:\([0-9a-z]+\))*|\d+[.)](?:\([0-9a-z]+\))*|\([0-9a-z]+\)|[ivxlc]+[.)])[.:)]?\s+/i
 
-/** Folded text with the label and any leading number dropped, spaces collapsed; null when nothing is left. */
+/** The text without its printed number at the start: the label as given, else anything shaped like a number. */
+function stripNumber(text: string, label: string | undefined): string {
+  const l = label?.trim() ?? ''
+  // The label must end at a word boundary: label "1" does not strip the "1" of "10 days".
+  if (l !== '' && text.startsWith(l) && !/^[\p{L}\p{N}]/u.test(text.slice(l.length))) return text.slice(l.length).replace(/^[\s.:)\u2013\u2014-]+/, '')
+  return text.replace(LEADING_NUMBER, '')
+}
+
+/** Folded text with the printed number dropped, spaces collapsed; null when nothing is left. */
 function foldedKey(c: PairInput): string | null {
-  let f = fold(c.text).replace(/\s+/g, ' ').trim()
-  const label = c.label === undefined ? '' : fold(c.label).trim()
-  if (label !== '' && f.startsWith(label)) f = f.slice(label.length).replace(/^[\s.:)-]+/, '')
-  f = f.replace(LEADING_NUMBER, '')
+  const f = stripNumber(fold(c.text).replace(/\s+/g, ' ').trim(), c.label === undefined ? undefined : fold(c.label))
   return f === '' ? null : f
 }
 
@@ -296,10 +307,7 @@ function confidenceOf(space: Space, b: number, t: number, score: number): number
 /** The words a clause is compared on: heading and text, without the printed numbers that renumbering changes. */
 function comparable(c: PairInput): string {
   const heading = c.heading.replace(/\b\d+(?:\.\d+)*\b/g, ' ')
-  const label = c.label?.trim()
-  let text = c.text.trimStart()
-  if (label && text.startsWith(label)) text = text.slice(label.length)
-  return `${heading}\n${text.replace(LEADING_NUMBER, '')}`
+  return `${heading}\n${stripNumber(c.text.trimStart(), c.label)}`
 }
 
 function pairByContent(state: State, base: readonly PairInput[], target: readonly PairInput[]): void {
@@ -402,7 +410,7 @@ function pairByLabel(state: State, base: readonly PairInput[], target: readonly 
       if (score < LABEL_SIMILARITY) continue
       if ((space.topOfBase.get(b)?.[0] ?? 0) > score + LABEL_MARGIN || (space.topOfTarget.get(t)?.[0] ?? 0) > score + LABEL_MARGIN) continue
       // The shared label is a second, independent piece of evidence: it lifts the confidence a little.
-      state.add({ base: [b], target: [t], by: 'similarity', how: 'label', confidence: Math.min(1, confidenceOf(space, b, t, score) + LABEL_MARGIN), locked: false })
+      state.add({ base: [b], target: [t], by: 'similarity', how: 'label', confidence: Math.min(1, confidenceOf(space, b, t, score) + LABEL_MARGIN), score, locked: false })
       break
     }
   }
@@ -429,7 +437,7 @@ function pairBySimilarity(state: State, space: Space): void {
   const free = (c: Candidate): boolean => state.baseGroup[c.b] === -1 && state.targetGroup[c.t] === -1
   const open = space.candidates.filter(free)
   if (open.length === 0) return
-  const add = (c: Candidate): void => state.add({ base: [c.b], target: [c.t], by: 'similarity', how: 'similarity', confidence: confidenceOf(space, c.b, c.t, c.score), locked: false })
+  const add = (c: Candidate): void => state.add({ base: [c.b], target: [c.t], by: 'similarity', how: 'similarity', confidence: confidenceOf(space, c.b, c.t, c.score), score: c.score, locked: false })
 
   // Best candidate per clause, or null when two tie: a tie is for the order-aware stage to break.
   const bestOfBase = new Map<number, { c: Candidate | null; score: number }>()
@@ -502,7 +510,7 @@ function pairSplitsAndMerges(state: State, space: Space): void {
     byBase.set(c.b, [...(byBase.get(c.b) ?? []), c.t])
     byTarget.set(c.t, [...(byTarget.get(c.t) ?? []), c.b])
   }
-  const scoreOf = (g: Group | null): number => (g === null ? 0 : g.locked ? Infinity : g.confidence)
+  const scoreOf = (g: Group | null): number => (g === null ? 0 : g.locked ? Infinity : g.score)
 
   const propose = (split: boolean): void => {
     const wholes = split ? byBase : byTarget
@@ -552,15 +560,15 @@ function pairSplitsAndMerges(state: State, space: Space): void {
     taken.add(ones)
     for (const k of manys) taken.add(k)
     state.add(p.split
-      ? { base: [p.one], target: p.many, by: 'similarity', how: 'split', confidence: p.score, locked: false }
-      : { base: p.many, target: [p.one], by: 'similarity', how: 'merge', confidence: p.score, locked: false })
+      ? { base: [p.one], target: p.many, by: 'similarity', how: 'split', confidence: p.score, score: p.score, locked: false }
+      : { base: p.many, target: [p.one], by: 'similarity', how: 'merge', confidence: p.score, score: p.score, locked: false })
   }
 }
 
 /** The final rows, in reading order: target order, removed clauses where they stood in the base. */
 function rows(state: State, base: readonly PairInput[], target: readonly PairInput[], threshold: number): Pairing[] {
-  for (let b = 0; b < state.nb; b++) if (state.baseGroup[b] === -1) state.add({ base: [b], target: [], by: null, how: null, confidence: 0, locked: true })
-  for (let t = 0; t < state.nt; t++) if (state.targetGroup[t] === -1) state.add({ base: [], target: [t], by: null, how: null, confidence: 0, locked: true })
+  for (let b = 0; b < state.nb; b++) if (state.baseGroup[b] === -1) state.add({ base: [b], target: [], by: null, how: null, confidence: 0, score: 0, locked: true })
+  for (let t = 0; t < state.nt; t++) if (state.targetGroup[t] === -1) state.add({ base: [], target: [t], by: null, how: null, confidence: 0, score: 0, locked: true })
 
   // Kept in place: the longest run of paired rows whose base order is their target order
   // (as alignClauses does for ids); every other paired row moved.

@@ -91,6 +91,9 @@ describe('pairClauses', () => {
     expect(rowOf(heavy, 1).by).toBe('similarity')
     expect(rowOf(heavy, 1).confidence).toBeLessThan(rowOf(light, 1).confidence)
     expect(rowOf(heavy, 1).confidence).toBeGreaterThan(0)
+    // Under the reviewer's threshold the pair is marked "check pairing"; identical clauses never are.
+    const strict = pairClauses(base, clauses([['1', TEXTS[0]!], ['2', rewritten], ['3', TEXTS[3]!]]), { reviewThreshold: 0.9 })
+    expect(strict.map((r) => r.review)).toEqual([false, true, false])
   })
 
   it('does not pair two different clauses because they share a number', () => {
@@ -155,6 +158,9 @@ describe('pairClauses', () => {
     expect(links(rows)).toEqual(['0→0', '1→1'])
     expect(rowOf(rows, 0)).toMatchObject({ by: 'text', how: 'folded', renumbered: true, review: false })
     expect(rowOf(rows, 1)).toMatchObject({ by: 'text', how: 'exact', confidence: 1 })
+    // A number that is part of the sentence is not numbering.
+    const days = pairClauses(clauses([['1', '10 days notice is required.']]), clauses([['2', '0 days notice is required.']]))
+    expect(days[0]!.how).not.toBe('folded')
   })
 
   it('lets a shared number decide between otherwise alike candidates', () => {
