@@ -585,7 +585,11 @@ function rows(state: State, base: readonly PairInput[], target: readonly PairInp
     const id = state.baseGroup[b]!
     const g = state.groups[id]!
     if (stable.has(id)) anchor = id
-    else if (g.target.length === 0) removedAfter.set(anchor, [...(removedAfter.get(anchor) ?? []), id])
+    else if (g.target.length === 0) {
+      const list = removedAfter.get(anchor)
+      if (list) list.push(id)
+      else removedAfter.set(anchor, [id])
+    }
   }
 
   const out: Pairing[] = []
