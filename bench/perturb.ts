@@ -2,25 +2,13 @@
 // generated version renumbered throughout, 3% moved, 2% split, 2% merged, 10% rewritten by
 // 20–50% of their words, 1% removed and 1% added (issue 11's perturbation).
 import type { PairInput } from '../src-main/core/compare/pair'
-import { syntheticPair } from './synthetic'
+import { rng, syntheticPair } from './synthetic'
 
 export interface PerturbedPair {
   base: PairInput[]
   target: PairInput[]
   /** Every true link between a base and a target clause (a split of 3 is 3 links). */
   truth: Array<[number, number]>
-}
-
-/** mulberry32, as in synthetic.ts: every run builds the same pair. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 interface Item {

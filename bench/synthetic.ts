@@ -13,7 +13,7 @@ const WORDS = (
 ).split(' ')
 
 /** mulberry32: a tiny seeded PRNG, so every run builds the same pair. */
-function rng(seed: number): () => number {
+export function rng(seed: number): () => number {
   let a = seed >>> 0
   return () => {
     a = (a + 0x6d2b79f5) >>> 0

@@ -71,13 +71,49 @@ export async function readTextFile(path: string, maxBytes = MAX_TEXT_FILE_BYTES)
   const bytes = read.bytes
   // A NUL byte never occurs in the UTF-8 text we accept; it is the cheapest binary tell.
   if (bytes.includes(0)) throw fail('binary file, expected UTF-8 text')
-  let text: string
+  const decoded = decodeUtf8(bytes)
+  if ('invalidAt' in decoded) throw fail('not valid UTF-8 text')
+  return decoded.text
+}
+
+/**
+ * Strict UTF-8: the text (a leading BOM dropped) or the offset of the first byte that is not
+ * well-formed UTF-8. Never decodes with U+FFFD replacements, so a file saved in Latin-1 is never
+ * silently rewritten. The native decoder does the work; the offset is found only on failure.
+ */
+export function decodeUtf8(bytes: Uint8Array): { text: string } | { invalidAt: number } {
   try {
-    text = utf8.decode(bytes)
+    return { text: utf8.decode(bytes) }
   } catch {
-    throw fail('not valid UTF-8 text')
+    return { invalidAt: firstInvalidUtf8(bytes) ?? 0 }
   }
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+}
+
+/** Offset of the first byte that is not part of a well-formed UTF-8 sequence, or null. */
+function firstInvalidUtf8(b: Uint8Array): number | null {
+  for (let i = 0; i < b.length; ) {
+    const c = b[i]!
+    if (c < 0x80) {
+      i++
+      continue
+    }
+    let n: number
+    let min: number
+    if (c >= 0xc2 && c <= 0xdf) [n, min] = [1, 0x80]
+    else if (c >= 0xe0 && c <= 0xef) [n, min] = [2, 0x800]
+    else if (c >= 0xf0 && c <= 0xf4) [n, min] = [3, 0x10000]
+    else return i
+    let cp = c & (0x3f >> n)
+    for (let k = 1; k <= n; k++) {
+      const cc = b[i + k]
+      if (cc === undefined || (cc & 0xc0) !== 0x80) return i
+      cp = (cp << 6) | (cc & 0x3f)
+    }
+    // Overlong forms, UTF-16 surrogates and code points past U+10FFFF are not UTF-8.
+    if (cp < min || (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff) return i
+    i += n + 1
+  }
+  return null
 }
 
 function describeNonFile(stats: Stats): string {

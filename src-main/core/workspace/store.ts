@@ -25,7 +25,7 @@ import { mkdir, readdir, rm, stat } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { ClausewiseError } from '../errors'
 import { targetOfTempName, writeFileAtomically } from '../io/atomic-write'
-import { readFileBytes } from '../io/read-text'
+import { decodeUtf8, readFileBytes } from '../io/read-text'
 import { withFileLock, type LockOptions } from './lock'
 import { WorkspaceHeaderSchema, WorkspaceLenientSchema, WorkspaceSchema, WorkspaceV1Schema } from './schema'
 import { emptyWorkspace, WORKSPACE_FORMAT, WORKSPACE_SCHEMA_VERSION, type Citation, type WorkspaceData } from './types'
@@ -426,40 +426,12 @@ export function interpret(text: string): Interpreted {
 
 /** What a workspace file's bytes are: strict UTF-8 (a BOM is allowed and dropped), then `interpret`. */
 export function interpretBytes(bytes: Uint8Array): Interpreted {
-  const bad = firstInvalidUtf8(bytes)
-  if (bad !== null) {
-    return { kind: 'corrupt', reason: `not valid UTF-8: byte 0x${bytes[bad]!.toString(16).toUpperCase().padStart(2, '0')} at offset ${bad} (saved in another encoding, such as Latin-1?)` }
+  const decoded = decodeUtf8(bytes)
+  if ('invalidAt' in decoded) {
+    const bad = decoded.invalidAt
+    return { kind: 'corrupt', reason: `not valid UTF-8: byte 0x${(bytes[bad] ?? 0).toString(16).toUpperCase().padStart(2, '0')} at offset ${bad} (saved in another encoding, such as Latin-1?)` }
   }
-  // Never decoded with U+FFFD replacements: the bytes were checked above.
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')
-  return interpret(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
-}
-
-/** Offset of the first byte that is not part of a well-formed UTF-8 sequence, or null. */
-function firstInvalidUtf8(b: Uint8Array): number | null {
-  for (let i = 0; i < b.length; ) {
-    const c = b[i]!
-    if (c < 0x80) {
-      i++
-      continue
-    }
-    let n: number
-    let min: number
-    if (c >= 0xc2 && c <= 0xdf) [n, min] = [1, 0x80]
-    else if (c >= 0xe0 && c <= 0xef) [n, min] = [2, 0x800]
-    else if (c >= 0xf0 && c <= 0xf4) [n, min] = [3, 0x10000]
-    else return i
-    let cp = c & (0x3f >> n)
-    for (let k = 1; k <= n; k++) {
-      const cc = b[i + k]
-      if (cc === undefined || (cc & 0xc0) !== 0x80) return i
-      cp = (cp << 6) | (cc & 0x3f)
-    }
-    // Overlong forms, UTF-16 surrogates and code points past U+10FFFF are not UTF-8.
-    if (cp < min || (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff) return i
-    i += n + 1
-  }
-  return null
+  return interpret(decoded.text)
 }
 
 /** 1 → 2: the workspace gets an id and a creation time (the earliest citation's, if any). */
