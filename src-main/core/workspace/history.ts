@@ -122,10 +122,10 @@ function diff(before: WorkspaceData, after: WorkspaceData): Change {
   for (const c of after.citations) {
     const was = old.get(c.id)
     if (!was) citations.push({ id: c.id, before: null, after: structuredClone(c), index: -1 })
-    else if (JSON.stringify(was.c) !== JSON.stringify(c)) citations.push({ id: c.id, before: structuredClone(was.c), after: structuredClone(c), index: was.index })
+    else if (!sameValue(was.c, c)) citations.push({ id: c.id, before: structuredClone(was.c), after: structuredClone(c), index: was.index })
   }
   for (const [id, { c, index }] of old) if (!now.has(id)) citations.push({ id, before: structuredClone(c), after: null, index })
-  const settings = JSON.stringify(before.settings) === JSON.stringify(after.settings) ? null : { before: structuredClone(before.settings), after: structuredClone(after.settings) }
+  const settings = sameValue(before.settings, after.settings) ? null : { before: structuredClone(before.settings), after: structuredClone(after.settings) }
   return { citations, settings }
 }
 
