@@ -1,5 +1,6 @@
 // The one composition root: the app, the CLI and the E2E harness get their core services from
 // here, wired by hand the same way, so no entry point assembles its own variant.
+import { CompareService } from './core/compare/service'
 import { EvidenceService, readOnlyWorkspace, type WorkspaceAccess } from './core/evidence/service'
 import { Library, type LibraryPaths } from './core/library'
 import type { CompareOptions } from './core/compare/types'
@@ -19,6 +20,7 @@ export interface Services {
   library: Library
   workspace: WorkspaceStore
   evidence: EvidenceService
+  compare: CompareService
   history: History
   readonly dialogs?: ShellDialogs
   /** The comparison the renderer asked for last: File → Export PDF exports it. */
@@ -50,13 +52,13 @@ export function openWorkspace(services: Services, path: string): void {
 }
 
 /** The workspace-bound services over an existing library (the CLI opens one workspace per command). */
-export function workspaceServices(library: Library, path: string): Pick<Services, 'workspace' | 'evidence' | 'history'> {
+export function workspaceServices(library: Library, path: string): Pick<Services, 'workspace' | 'evidence' | 'compare' | 'history'> {
   const workspace = createWorkspaceStore(path)
-  return { workspace, evidence: new EvidenceService(library, workspace), history: new History(workspace) }
+  return { workspace, evidence: new EvidenceService(library, workspace), compare: new CompareService(library, workspace), history: new History(workspace) }
 }
 
 /** Evidence over workspace data held in memory, never written (`workspace check`, export without a workspace). */
-export function readOnlyServices(library: Library, data: WorkspaceData): { workspace: WorkspaceAccess; evidence: EvidenceService } {
+export function readOnlyServices(library: Library, data: WorkspaceData): { workspace: WorkspaceAccess; evidence: EvidenceService; compare: CompareService } {
   const workspace = readOnlyWorkspace(data)
-  return { workspace, evidence: new EvidenceService(library, workspace) }
+  return { workspace, evidence: new EvidenceService(library, workspace), compare: new CompareService(library, workspace) }
 }

@@ -1,5 +1,6 @@
 // The one contract between renderer and main: promise-returning methods that answer with a
 // typed result, never a thrown error. The renderer imports this file for types only.
+import type { PairingMode } from '../core/compare/service'
 import type { CompareOptions, Comparison } from '../core/compare/types'
 import type { Problem } from '../core/errors'
 import type { EvidenceReport, ResolvedCitation } from '../core/evidence/service'
@@ -13,7 +14,8 @@ import type { Source } from '../core/sources/types'
 export type { Problem, LibraryIndex, Source, Version, Comparison, CompareOptions }
 export type { EvidenceReport, ResolvedCitation, Suggestion, Stance, WorkspaceSettings, HistoryState }
 export type { ClauseEvidence } from '../core/evidence/service'
-export type { ClauseComparison, ClauseStatus, ComparisonSummary, Granularity, Part, PartOp } from '../core/compare/types'
+export type { ClauseComparison, ClauseStatus, ComparisonSummary, Granularity, PairBy, PairHow, PairMatch, Part, PartOp, RowClause } from '../core/compare/types'
+export type { PairingMode } from '../core/compare/service'
 export type { Clause, VersionKind, VersionSummary } from '../core/models/types'
 export type { MentionedDate, Paragraph, ParagraphKind, SourceSummary, Span } from '../core/sources/types'
 
@@ -67,6 +69,19 @@ export interface SuggestArgs {
   limit?: number
 }
 
+/**
+ * A reviewer's pairing decision on a compared row, by clause id. `pair`: these base clauses are
+ * these target clauses (one with one or more). `unpair`: each named clause stands alone.
+ * `auto`: forget the decisions naming these clauses. Saved in the workspace, undoable.
+ */
+export interface SetPairingArgs {
+  baseId: string
+  targetId: string
+  base: string[]
+  target: string[]
+  mode: PairingMode
+}
+
 export interface ExportPdfArgs {
   baseId: string
   targetId: string
@@ -90,6 +105,8 @@ export interface ClausewiseApi {
   updateCitation(args: UpdateCitationArgs): Promise<ApiResult<ResolvedCitation>>
   deleteCitation(args: IdArgs): Promise<ApiResult<IdArgs>>
   suggest(args: SuggestArgs): Promise<ApiResult<Suggestion[]>>
+  /** Saves a pairing override; compare applies it from then on. Answers how many overrides the two versions now have. */
+  setPairing(args: SetPairingArgs): Promise<ApiResult<{ overrides: number }>>
   getSettings(): Promise<ApiResult<WorkspaceSettings>>
   updateSettings(args: WorkspaceSettings): Promise<ApiResult<WorkspaceSettings>>
   /** Reverts the last change to citations, notes or settings (saved at once). */
@@ -123,6 +140,7 @@ export const API_METHODS = [
   'updateCitation',
   'deleteCitation',
   'suggest',
+  'setPairing',
   'getSettings',
   'updateSettings',
   'undo',

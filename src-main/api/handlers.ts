@@ -2,14 +2,15 @@
 // payload is parsed with its schema first, errors become typed results, nothing throws.
 // shell/ipc.ts (Electron) and the E2E harness (Chromium mode) both call `dispatch`.
 import { basename } from 'node:path'
-import { compareVersions } from '../core/compare/compare'
-import { resolveCompareOptions } from '../core/compare/types'
 import { exportPdf } from '../core/pdf/service'
 import { ClausewiseError, formatProblem } from '../core/errors'
 import { formatPath } from '../core/io/yaml-schema'
 import type { Services } from '../services'
 import { API_METHODS, type ApiError, type ApiMethod, type ApiResult, type ArgsOf, type ValueOf } from './contract'
 import { API_ARG_SCHEMAS } from './schemas'
+
+/** What undo says it would revert. */
+const PAIRING_LABEL = { pair: 'Pair clauses', unpair: 'Unpair clauses', auto: 'Automatic pairing' } as const
 
 type Implementations = { [M in ApiMethod]: (args: ArgsOf<M>) => Promise<ValueOf<M>> }
 
@@ -20,11 +21,11 @@ function implement(services: Services): Implementations {
     getLibrary: () => library.index(),
     getSource: ({ id }) => library.source(id),
     getVersion: ({ id }) => library.version(id),
-    compare: async ({ baseId, targetId, options }) => {
+    compare: ({ baseId, targetId, options }) => {
       services.lastComparison = { baseId, targetId, options }
-      const [base, target] = await Promise.all([library.version(baseId), library.version(targetId)])
-      return compareVersions(base, target, resolveCompareOptions(options))
+      return services.compare.compare(baseId, targetId, options)
     },
+    setPairing: (args) => services.history.record(PAIRING_LABEL[args.mode], () => services.compare.setPairing(args)),
     getEvidence: ({ versionId }) => services.evidence.report({ versionId }),
     cite: (args) => services.history.record('Add citation', () => services.evidence.cite(args)),
     updateCitation: ({ id, ...changes }) => services.history.record('Edit citation', () => services.evidence.update(id, changes)),
@@ -51,7 +52,7 @@ function implement(services: Services): Implementations {
       const out = await services.dialogs.choosePdfPath(`Redline ${base.id} to ${target.id}.pdf`)
       if (!out) return { saved: false as const }
       const reviewer = (await services.workspace.read()).settings.reviewerName
-      const r = await exportPdf(library, services.evidence, { baseId, targetId, out, includeUnchanged, options }, reviewer)
+      const r = await exportPdf(services, { baseId, targetId, out, includeUnchanged, options }, reviewer)
       services.dialogs.reveal(out)
       return { saved: true as const, fileName: basename(out), pages: r.pages, clauses: r.clauses, citations: r.citations }
     },

@@ -1,7 +1,7 @@
 // A schema for the argument of every API method: main parses each payload with it before any
 // work, so a malformed or hostile payload from the renderer never reaches the core.
 import { z } from 'zod'
-import { MAX_NOTE_CHARS, MAX_REVIEWER_CHARS, tooLong } from '../core/workspace/schema'
+import { MAX_LINK_CLAUSES, MAX_NOTE_CHARS, MAX_REVIEWER_CHARS, tooLong } from '../core/workspace/schema'
 import { STANCES } from '../core/workspace/types'
 import type { ApiMethod, ArgsOf } from './contract'
 
@@ -30,6 +30,10 @@ const citeArgs = z
   .strictObject({ versionId: id, clauseId: id, sourceId: id, stance, start: offset, end: offset, note: note.optional() })
   .refine((a) => a.end > a.start, { message: 'end must be after start', path: ['end'] })
 
+const clauseIds = z.array(id).max(MAX_LINK_CLAUSES, `names more than ${MAX_LINK_CLAUSES} clauses`)
+
+const setPairingArgs = z.strictObject({ baseId: id, targetId: id, base: clauseIds, target: clauseIds, mode: z.enum(['pair', 'unpair', 'auto']) })
+
 export const API_ARG_SCHEMAS: { [M in ApiMethod]: z.ZodType<ArgsOf<M>> } = {
   getLibrary: z.undefined(),
   getSource: idArgs,
@@ -39,6 +43,7 @@ export const API_ARG_SCHEMAS: { [M in ApiMethod]: z.ZodType<ArgsOf<M>> } = {
   cite: citeArgs,
   updateCitation: z.strictObject({ id, stance: stance.optional(), note: note.optional(), clauseId: id.optional() }),
   deleteCitation: idArgs,
+  setPairing: setPairingArgs,
   suggest: z.strictObject({ versionId: id, clauseId: id, limit: z.number().int().min(1).max(50).optional() }),
   getSettings: z.undefined(),
   updateSettings: z.strictObject({ reviewerName: z.string().max(MAX_REVIEWER_CHARS, tooLong(MAX_REVIEWER_CHARS)) }),

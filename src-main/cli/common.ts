@@ -13,7 +13,7 @@ export async function openStore(path: string, out: Out): Promise<WorkspaceStore>
 }
 
 /** A workspace's services from the composition root, opened as the app opens them. */
-export async function openWorkspaceServices(library: Library, path: string, out: Out): Promise<Pick<Services, 'workspace' | 'evidence' | 'history'>> {
+export async function openWorkspaceServices(library: Library, path: string, out: Out): Promise<Pick<Services, 'workspace' | 'evidence' | 'compare' | 'history'>> {
   const services = workspaceServices(library, path)
   await reportNotices(services.workspace, out)
   return services

@@ -1,9 +1,13 @@
 // `clausewise compare`: the clause-by-clause redline of two versions, coloured in a terminal
-// (and marked with [-…-] / {+…+} where colour is off), or as JSON for scripts.
-import { compareVersions } from '../core/compare/compare'
+// (and marked with [-…-] / {+…+} where colour is off), or as JSON for scripts. With
+// --workspace, the pairings a reviewer saved in the app are applied, as the app applies them.
+import { numberingText, statusText } from '../core/compare/describe'
 import type { CompareOptions, Comparison, Part } from '../core/compare/types'
 import { ClausewiseError } from '../core/errors'
 import type { Library } from '../core/library'
+import { emptyWorkspace } from '../core/workspace/types'
+import { readOnlyServices } from '../services'
+import { openWorkspaceServices } from './common'
 import { longDate, reportProblems, style, type Out } from './output'
 
 export interface CompareCommandOptions {
@@ -11,6 +15,7 @@ export interface CompareCommandOptions {
   targetId: string
   json: boolean
   compare: CompareOptions
+  workspace?: string
 }
 
 export async function compareCommand(library: Library, out: Out, o: CompareCommandOptions): Promise<number> {
@@ -25,7 +30,13 @@ export async function compareCommand(library: Library, out: Out, o: CompareComma
   }
   let comparison: Comparison
   try {
-    comparison = compareVersions(await library.version(o.baseId), await library.version(o.targetId), o.compare)
+    if (o.workspace) {
+      const { existsSync } = await import('node:fs')
+      if (!existsSync(o.workspace)) throw new ClausewiseError({ code: 'not-found', file: o.workspace, message: 'workspace file not found' })
+    }
+    // Without --workspace no reviewer's pairing applies: an empty, read-only workspace stands in.
+    const services = o.workspace ? await openWorkspaceServices(library, o.workspace, out) : readOnlyServices(library, emptyWorkspace())
+    comparison = await services.compare.compare(o.baseId, o.targetId, o.compare)
   } catch (err) {
     if (err instanceof ClausewiseError) {
       out.stderr(`clausewise: ${err.message}\n`)
@@ -33,6 +44,7 @@ export async function compareCommand(library: Library, out: Out, o: CompareComma
     }
     throw err
   }
+  for (const notice of comparison.notices) out.stderr(`clausewise: ${notice}\n`)
   if (o.json) out.stdout(JSON.stringify(comparison) + '\n')
   else printRedline(out, comparison)
   return 0
@@ -41,16 +53,24 @@ export async function compareCommand(library: Library, out: Out, o: CompareComma
 function printRedline(out: Out, c: Comparison): void {
   const s = c.summary
   out.stdout(`${style(out, 'Comparing', 'dim')} ${style(out, `${longDate(c.base.date)} (${c.base.id})`, 'bold')} → ${style(out, `${longDate(c.target.date)} (${c.target.id})`, 'bold')}\n`)
-  const counts = [`${s.modified} modified`, `${s.added} added`, `${s.removed} removed`, `${s.moved} moved`, `${s.unchanged} unchanged`]
+  const counts = [`${s.modified} modified`, `${s.added} added`, `${s.removed} removed`, `${s.moved} moved`]
+  if (s.split) counts.push(`${s.split} split`)
+  if (s.merged) counts.push(`${s.merged} merged`)
+  counts.push(`${s.unchanged} unchanged`)
+  if (s.renumbered) counts.push(`${s.renumbered} renumbered`)
+  if (s.review) counts.push(`${s.review} to check`)
   out.stdout(`${counts.join(' · ')} · ${style(out, `+${s.wordsInserted}`, 'blue')} / ${style(out, `−${s.wordsDeleted}`, 'red')} words\n\n`)
   for (const clause of c.clauses) {
-    const heading = clause.heading
-    const label = clause.status === 'moved' && clause.edited ? 'moved, edited' : clause.status
-    if (clause.status === 'unchanged') {
-      out.stdout(style(out, `  ${heading} (${clause.clauseId}): unchanged\n`, 'dim'))
+    const numbering = numberingText(clause)
+    const name = `${clause.heading}${numbering ? ` [${numbering}]` : ''}`
+    if (clause.status === 'unchanged' && !clause.match?.review) {
+      out.stdout(style(out, `  ${name} (${clause.clauseId}): unchanged\n`, 'dim'))
       continue
     }
-    out.stdout(`${style(out, `[${label}]`, clause.status === 'removed' ? 'red' : clause.status === 'added' ? 'blue' : 'yellow')} ${style(out, heading, 'bold')} ${style(out, `(${clause.clauseId})`, 'dim')}\n`)
+    const label = statusText(clause).toLowerCase()
+    out.stdout(`${style(out, `[${label}]`, clause.status === 'removed' ? 'red' : clause.status === 'added' ? 'blue' : 'yellow')} ${style(out, name, 'bold')} ${style(out, `(${clause.clauseId})`, 'dim')}\n`)
+    // Content pairs say why they were paired; a doubtful one says so first.
+    if (clause.match && clause.match.by !== 'id') out.stdout(`  ${style(out, `${clause.match.review ? 'CHECK PAIRING — ' : 'pairing: '}${clause.match.reason}`, clause.match.review ? 'yellow' : 'dim')}\n`)
     out.stdout(`  ${render(out, clause.parts)}\n\n`)
   }
 }

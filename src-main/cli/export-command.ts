@@ -23,9 +23,9 @@ export function exportCommand(library: Library, out: Out, o: ExportOptions): Pro
       if (!existsSync(o.workspace)) throw new ClausewiseError({ code: 'not-found', file: o.workspace, message: 'workspace file not found' })
     }
     // Without --workspace the PDF carries no citations: an empty, read-only workspace stands in.
-    const { workspace, evidence } = o.workspace ? await openWorkspaceServices(library, o.workspace, out) : readOnlyServices(library, emptyWorkspace())
-    const reviewerSetting = (await workspace.read()).settings.reviewerName
-    const r = await exportPdf(library, evidence, { baseId: o.baseId, targetId: o.targetId, out: o.out, reviewer: o.reviewer, includeUnchanged: o.includeUnchanged }, reviewerSetting)
+    const services = o.workspace ? await openWorkspaceServices(library, o.workspace, out) : readOnlyServices(library, emptyWorkspace())
+    const reviewerSetting = (await services.workspace.read()).settings.reviewerName
+    const r = await exportPdf({ library, ...services }, { baseId: o.baseId, targetId: o.targetId, out: o.out, reviewer: o.reviewer, includeUnchanged: o.includeUnchanged }, reviewerSetting)
     out.stdout(`exported ${r.clauses} clause${r.clauses === 1 ? '' : 's'} and ${r.citations} citation${r.citations === 1 ? '' : 's'} to ${r.path} (${r.pages} pages, ${Math.round(r.bytes / 1024)} KB)\n`)
   })
 }

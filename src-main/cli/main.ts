@@ -14,6 +14,7 @@ Commands:
   compare             redline two versions clause by clause:
                         --base ID --target ID [--granularity word|char]
                         [--ignore-case] [--ignore-punctuation] [--ignore-whitespace]
+                        [--workspace FILE]  apply the pairings a reviewer saved there
   cite                cite a source passage for a clause (creates the workspace when missing):
                         --workspace FILE --version ID --clause ID --source ID
                         --quote TEXT --stance supports|contradicts|context
@@ -110,6 +111,7 @@ export async function main(argv: readonly string[], out: Out): Promise<number> {
         baseId: base,
         targetId: target,
         json: values.json,
+        workspace: values.workspace ? resolve(values.workspace) : undefined,
         compare: {
           granularity,
           ignoreCase: values['ignore-case'],

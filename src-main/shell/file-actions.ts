@@ -101,7 +101,7 @@ export class WorkspaceActions {
     win.setProgressBar(2) // indeterminate
     try {
       const reviewer = (await this.services.workspace.read()).settings.reviewerName
-      await exportPdf(this.services.library, this.services.evidence, { baseId: last.baseId, targetId: last.targetId, out, options: last.options }, reviewer)
+      await exportPdf(this.services, { baseId: last.baseId, targetId: last.targetId, out, options: last.options }, reviewer)
       this.services.dialogs?.reveal(out)
     } catch (err) {
       await dialog.showMessageBox(win, { type: 'error', message: 'The PDF could not be exported.', detail: err instanceof Error ? err.message : String(err) })

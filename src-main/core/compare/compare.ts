@@ -1,53 +1,193 @@
-// Compares two versions clause by clause: alignment by id, moves, a redline per clause, and
-// the summary a reviewer reads first.
+// Compares two versions clause by clause: pairing (ids, then content, under a reviewer's links),
+// moves, a redline per row, and the summary a reviewer reads first.
 import { ClausewiseError } from '../errors'
 import { evidenceVersionId } from '../evidence/rules'
-import type { Version } from '../models/types'
-import { alignClauses } from './align'
+import type { Clause, Version } from '../models/types'
+import { pairClauses, type ManualLink, type Pairing } from './pair'
 import { redlineText } from './redline'
 import { countWords } from './tokenize'
-import { DEFAULT_COMPARE_OPTIONS, type ClauseComparison, type ClauseSide, type CompareOptions, type Comparison, type ComparisonSummary, type Part } from './types'
+import {
+  DEFAULT_COMPARE_OPTIONS,
+  type ClauseComparison,
+  type ClauseSide,
+  type ClauseStatus,
+  type CompareOptions,
+  type Comparison,
+  type ComparisonSummary,
+  type PairMatch,
+  type Part,
+  type RowClause
+} from './types'
 
-export function compareVersions(base: Version, target: Version, options: CompareOptions = DEFAULT_COMPARE_OPTIONS): Comparison {
+/**
+ * A reviewer's link between clauses of the two versions, by clause id: one base clause to one or
+ * more target clauses or the reverse; one side empty keeps the named clauses unpaired.
+ */
+export interface ClauseLink {
+  base: readonly string[]
+  target: readonly string[]
+}
+
+/** Joins the clauses of a split or merged side: the redline and its invariant work on this text. */
+export const JOIN = '\n\n'
+
+export function compareVersions(base: Version, target: Version, options: CompareOptions = DEFAULT_COMPARE_OPTIONS, links: readonly ClauseLink[] = []): Comparison {
   if (base.id === target.id) {
     throw new ClausewiseError({ code: 'invalid-argument', message: `base and target are the same version ("${base.id}"): choose two different versions` })
   }
-  const rows = alignClauses(
-    base.clauses.map((c) => c.id),
-    target.clauses.map((c) => c.id)
-  )
-  const clauses = rows.map((row): ClauseComparison => {
-    const b = row.baseIndex === null ? null : side(base, row.baseIndex)
-    const t = row.targetIndex === null ? null : side(target, row.targetIndex)
-    const parts = redlineText(b?.text ?? '', t?.text ?? '', options)
-    const headingParts = redlineText(b?.heading ?? '', t?.heading ?? '', options)
-    const edited = hasChange(parts) || hasChange(headingParts)
-    const status = !b ? 'added' : !t ? 'removed' : row.moved ? 'moved' : edited ? 'modified' : 'unchanged'
-    return {
-      clauseId: row.clauseId,
-      heading: displayHeading(b, t, row.clauseId),
-      evidenceVersionId: evidenceVersionId(base.id, target.id, t !== null),
-      status,
-      edited,
-      base: b,
-      target: t,
-      parts,
-      headingParts,
-      wordsInserted: wordsIn(parts, 'insert'),
-      wordsDeleted: wordsIn(parts, 'delete')
-    }
+  const notices: string[] = []
+  const manual = resolveLinks(base, target, links, notices)
+  const pairings = pairClauses(base.clauses.map(pairInput), target.clauses.map(pairInput), {
+    // Only ids the models gave decide pairs: a derived id is a hash of the text, and identical
+    // text is the content passes' business (they say so in the row's reason).
+    ids: { base: base.clauses.map(modelId), target: target.clauses.map(modelId) },
+    manual
   })
-  return { base: ref(base), target: ref(target), options: { ...options }, summary: summarize(clauses), clauses }
+  const clauses = pairings.map((p) => row(base, target, p, options))
+  return { base: ref(base), target: ref(target), options: { ...options }, summary: summarize(clauses), clauses, notices }
 }
 
-/** A clause's heading as every view shows it; an empty heading falls back to the other side, then the id. */
-export function displayHeading(base: ClauseSide | null, target: ClauseSide | null, clauseId: string): string {
-  return target?.heading || base?.heading || clauseId
+function row(base: Version, target: Version, p: Pairing, options: CompareOptions): ClauseComparison {
+  const baseClauses = p.base.map((i) => rowClause(base.clauses[i]!, i))
+  const targetClauses = p.target.map((i) => rowClause(target.clauses[i]!, i))
+  const b = joined(baseClauses)
+  const t = joined(targetClauses)
+  const parts = redlineText(b?.text ?? '', t?.text ?? '', options)
+  const headingParts = redlineText(b?.heading ?? '', t?.heading ?? '', options)
+  const edited = hasChange(parts) || hasChange(headingParts)
+  const clauseId = (targetClauses[0] ?? baseClauses[0])!.id
+  return {
+    clauseId,
+    heading: displayHeading(b, t, (targetClauses[0] ?? baseClauses[0])!.label ?? clauseId),
+    evidenceVersionId: evidenceVersionId(base.id, target.id, t !== null),
+    status: statusOf(p, edited),
+    edited,
+    moved: p.moved,
+    renumbered: p.renumbered,
+    match: matchOf(p, baseClauses, targetClauses),
+    baseClauses,
+    targetClauses,
+    base: b,
+    target: t,
+    parts,
+    headingParts,
+    wordsInserted: wordsIn(parts, 'insert'),
+    wordsDeleted: wordsIn(parts, 'delete')
+  }
 }
 
-function side(v: Version, index: number): ClauseSide {
-  const c = v.clauses[index]!
-  return { heading: c.heading, text: c.text, index }
+function statusOf(p: Pairing, edited: boolean): ClauseStatus {
+  switch (p.kind) {
+    case 'added':
+    case 'removed':
+    case 'split':
+    case 'merged':
+      return p.kind
+    case 'one-to-one':
+      return p.moved ? 'moved' : edited ? 'modified' : 'unchanged'
+  }
+}
+
+/** A clause's heading as every view shows it; an empty heading falls back to the other side, then the label or id. */
+export function displayHeading(base: Pick<ClauseSide, 'heading'> | null, target: Pick<ClauseSide, 'heading'> | null, fallback: string): string {
+  return target?.heading || base?.heading || fallback
+}
+
+function pairInput(c: Clause): { key: string; label?: string; heading: string; text: string } {
+  return c.label === undefined ? { key: c.id, heading: c.heading, text: c.text } : { key: c.id, label: c.label, heading: c.heading, text: c.text }
+}
+
+function modelId(c: Clause): string | undefined {
+  return c.idDerived ? undefined : c.id
+}
+
+function rowClause(c: Clause, index: number): RowClause {
+  return { id: c.id, label: c.label ?? null, heading: c.heading, text: c.text, index }
+}
+
+/** The side as one text: several clauses joined in order, headings joined with " / " (empty ones left out). */
+function joined(clauses: readonly RowClause[]): ClauseSide | null {
+  if (clauses.length === 0) return null
+  if (clauses.length === 1) return { heading: clauses[0]!.heading, text: clauses[0]!.text, index: clauses[0]!.index }
+  return {
+    heading: [...new Set(clauses.map((c) => c.heading).filter((h) => h !== ''))].join(' / '),
+    text: clauses.map((c) => c.text).join(JOIN),
+    index: clauses[0]!.index
+  }
+}
+
+function matchOf(p: Pairing, base: readonly RowClause[], target: readonly RowClause[]): PairMatch | null {
+  if (p.by === null || p.how === null) return null
+  return { by: p.by, how: p.how, confidence: p.confidence, review: p.review, reason: reason(p, base, target) }
+}
+
+/** Why a row's clauses were paired, as the row's tooltip and the CLI say it. */
+export function reason(p: Pairing, base: readonly RowClause[], target: readonly RowClause[]): string {
+  const score = p.confidence.toFixed(2)
+  switch (p.how) {
+    case 'manual':
+      return p.base.length === 0 || p.target.length === 0 ? 'kept unpaired by a reviewer' : 'paired by a reviewer'
+    case 'id':
+      return 'same clause id'
+    case 'exact':
+      return 'identical text'
+    case 'folded':
+      return 'same text apart from case, typography, spacing or numbering'
+    case 'label': {
+      const label = base[0]?.label ?? target[0]?.label
+      return `same number ${label ?? ''} and similar wording ${score}`.replace('  ', ' ')
+    }
+    case 'similarity':
+      return `similar wording ${score}`
+    case 'split':
+      return `split: the ${target.length} clauses together match this one (${score})`
+    case 'merge':
+      return `merged: these ${base.length} clauses together match this one (${score})`
+    case null:
+      return ''
+  }
+}
+
+/**
+ * A reviewer's links by clause id, turned into index links; a link naming a clause either version
+ * no longer has, or a clause an earlier link already took, is not applied and is reported.
+ */
+function resolveLinks(base: Version, target: Version, links: readonly ClauseLink[], notices: string[]): ManualLink[] {
+  const baseIndex = new Map(base.clauses.map((c, i) => [c.id, i]))
+  const targetIndex = new Map(target.clauses.map((c, i) => [c.id, i]))
+  const usedBase = new Set<number>()
+  const usedTarget = new Set<number>()
+  const out: ManualLink[] = []
+  for (const link of links) {
+    const name = describeLink(link)
+    const missing = [
+      ...link.base.filter((id) => !baseIndex.has(id)).map((id) => `"${id}" is not in ${base.id}`),
+      ...link.target.filter((id) => !targetIndex.has(id)).map((id) => `"${id}" is not in ${target.id}`)
+    ]
+    if (missing.length > 0) {
+      notices.push(`The saved pairing ${name} was not applied: clause ${missing.join(', clause ')} (the version changed since it was made).`)
+      continue
+    }
+    if ((link.base.length === 0 && link.target.length === 0) || (link.base.length > 1 && link.target.length > 1)) {
+      notices.push(`The saved pairing ${name} was not applied: a link pairs one clause with one or more.`)
+      continue
+    }
+    const b = link.base.map((id) => baseIndex.get(id)!)
+    const t = link.target.map((id) => targetIndex.get(id)!)
+    if (new Set(b).size !== b.length || new Set(t).size !== t.length || b.some((i) => usedBase.has(i)) || t.some((i) => usedTarget.has(i))) {
+      notices.push(`The saved pairing ${name} was not applied: it names a clause another saved pairing already links.`)
+      continue
+    }
+    for (const i of b) usedBase.add(i)
+    for (const i of t) usedTarget.add(i)
+    out.push({ base: b, target: t })
+  }
+  return out
+}
+
+function describeLink(link: ClauseLink): string {
+  const side = (ids: readonly string[]): string => (ids.length === 0 ? '(none)' : ids.join(' + '))
+  return `${side(link.base)} → ${side(link.target)}`
 }
 
 function ref(v: Version): Comparison['base'] {
@@ -65,9 +205,11 @@ function wordsIn(parts: readonly Part[], op: 'insert' | 'delete'): number {
 }
 
 export function summarize(clauses: readonly ClauseComparison[]): ComparisonSummary {
-  const s: ComparisonSummary = { unchanged: 0, modified: 0, added: 0, removed: 0, moved: 0, wordsInserted: 0, wordsDeleted: 0 }
+  const s: ComparisonSummary = { unchanged: 0, modified: 0, added: 0, removed: 0, moved: 0, split: 0, merged: 0, renumbered: 0, review: 0, wordsInserted: 0, wordsDeleted: 0 }
   for (const c of clauses) {
     s[c.status]++
+    if (c.renumbered) s.renumbered++
+    if (c.match?.review) s.review++
     s.wordsInserted += c.wordsInserted
     s.wordsDeleted += c.wordsDeleted
   }

@@ -1,4 +1,7 @@
 // The shapes of a comparison between two versions, shared by the core, the CLI and the renderer.
+import type { PairBy, PairHow } from './pair'
+
+export type { PairBy, PairHow }
 
 export type Granularity = 'word' | 'char'
 
@@ -30,16 +33,46 @@ export interface Part {
   ignored?: true
 }
 
-export type ClauseStatus = 'unchanged' | 'modified' | 'added' | 'removed' | 'moved'
+/**
+ * What happened to a row's clause. `split`: one base clause became several target clauses;
+ * `merged`: several became one. A split or merged row can also have moved (`moved` flag).
+ */
+export type ClauseStatus = 'unchanged' | 'modified' | 'added' | 'removed' | 'moved' | 'split' | 'merged'
 
+/** One side of a row as a single text: a split's or merge's clauses joined in order by a blank line. */
 export interface ClauseSide {
+  heading: string
+  text: string
+  /** 0-based position of the (first) clause in its version. */
+  index: number
+}
+
+/** One clause of a row, as its version has it. */
+export interface RowClause {
+  /** The clause's identity (from the model, or derived from its text). */
+  id: string
+  /** The number as printed, null when the model gives none. */
+  label: string | null
   heading: string
   text: string
   /** 0-based position of the clause in its version. */
   index: number
 }
 
+export interface PairMatch {
+  by: PairBy
+  /** Which pass found the pair, finer than `by` (see compare/pair.ts). */
+  how: PairHow
+  /** 0..1: 1 for ids, identical text and a reviewer's link. */
+  confidence: number
+  /** Under the review threshold: the view marks the row "check pairing". */
+  review: boolean
+  /** Why the clauses were paired, in a reviewer's words: "similar wording 0.82". */
+  reason: string
+}
+
 export interface ClauseComparison {
+  /** The row's clause: its (first) target clause, or its (first) base clause when removed. */
   clauseId: string
   /** The heading to show for the row: the target's, else the base's, else the clause id. */
   heading: string
@@ -48,6 +81,14 @@ export interface ClauseComparison {
   status: ClauseStatus
   /** True when the text or heading differs (a moved clause may carry edits too). */
   edited: boolean
+  /** Out of the longest run of pairs that kept their order (a split or merge can move too). */
+  moved: boolean
+  /** The printed numbers differ on the two sides ("6.3 → 6.4"); only when both sides have them. */
+  renumbered: boolean
+  /** How the row's clauses were paired; null for an added or removed clause no reviewer unpaired. */
+  match: PairMatch | null
+  baseClauses: RowClause[]
+  targetClauses: RowClause[]
   base: ClauseSide | null
   target: ClauseSide | null
   parts: Part[]
@@ -62,6 +103,12 @@ export interface ComparisonSummary {
   added: number
   removed: number
   moved: number
+  split: number
+  merged: number
+  /** Rows whose printed numbers changed; they are also counted under their status. */
+  renumbered: number
+  /** Rows whose pairing is under the review threshold. */
+  review: number
   wordsInserted: number
   wordsDeleted: number
 }
@@ -78,6 +125,8 @@ export interface Comparison {
   options: CompareOptions
   summary: ComparisonSummary
   clauses: ClauseComparison[]
+  /** Saved pairing links that could not be applied (a clause they name is gone), one sentence each. */
+  notices: string[]
 }
 
 /** Fills in defaults for the options a caller left out (or passed as undefined). */

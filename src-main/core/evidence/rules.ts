@@ -23,3 +23,11 @@ export function isConflict(stances: Iterable<Stance> | { supports: number; contr
 export function evidenceVersionId(baseId: string, targetId: string, inTarget: boolean): string {
   return inTarget ? targetId : baseId
 }
+
+/**
+ * The clauses whose citations belong on a compared row: its target clauses (all the pieces of a
+ * split) when the target has the row, else its base clauses.
+ */
+export function rowEvidenceClauseIds(row: { targetClauses: ReadonlyArray<{ id: string }>; baseClauses: ReadonlyArray<{ id: string }> }): string[] {
+  return (row.targetClauses.length > 0 ? row.targetClauses : row.baseClauses).map((c) => c.id)
+}

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { ClausewiseError, type Problem } from '../errors'
 import { readTextFile } from '../io/read-text'
 import { parseYamlWithSchema } from '../io/yaml-schema'
+import { assignClauseIds } from './identity'
 import { MAX_CLAUSES, ModelGuard, ModelSchema } from './schema'
 import type { Version } from './types'
 
@@ -57,7 +58,8 @@ export function parseModel(text: string, file: string): Version {
   })
   if (!parsed.ok) throw new ModelFileError(parsed.problems, parsed.total)
   const m = parsed.value
-  return { ...m, file, clauseCount: m.clauses.length }
+  const clauses = assignClauseIds(m.clauses).map((c) => ({ ...c, heading: c.heading ?? '' }))
+  return { ...m, clauses, file, clauseCount: clauses.length }
 }
 
 /**

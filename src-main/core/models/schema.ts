@@ -19,8 +19,15 @@ const date = text('date').pipe(
 
 const nonEmpty = (what: string) => text(what).pipe(z.string().trim().min(1, `${what} must not be empty`))
 
+/** Optional text: absent or blank means "none" (a clause with no heading is common in real drafts). */
+const optional = (what: string, max: number) => text(what).pipe(z.string().trim().max(max, `${what} must be at most ${max} characters`)).optional()
+
+/**
+ * A clause's `id` is optional: real drafts carry none, and content pairs them (compare/pair.ts).
+ * `label` is the number as printed ("3.1", "Section 4(a)", "Article IV"); it never pairs alone.
+ */
 export const ClauseSchema = z
-  .object({ id, heading: nonEmpty('heading'), text: nonEmpty('text') })
+  .object({ id: id.optional(), label: optional('label', 64), heading: optional('heading', 500), text: nonEmpty('text') })
   .strict()
 
 export const ModelSchema = z
@@ -36,6 +43,7 @@ export const ModelSchema = z
   .superRefine((model, ctx) => {
     const first = new Map<string, number>()
     model.clauses.forEach((clause, i) => {
+      if (clause.id === undefined) return
       const earlier = first.get(clause.id)
       if (earlier === undefined) first.set(clause.id, i)
       else ctx.addIssue({ code: 'custom', path: ['clauses', i, 'id'], message: `duplicate clause id "${clause.id}" (also clauses[${earlier}])` })

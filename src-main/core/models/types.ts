@@ -3,8 +3,17 @@
 export type VersionKind = 'agreement' | 'amendment' | 'statement'
 
 export interface Clause {
-  /** Stable across versions: the redline aligns clauses by this id. */
+  /**
+   * The clause's identity: citations and pairing overrides name it. From the model when it gives
+   * one (stable across versions, so ids pair clauses first); otherwise derived from the text
+   * (see identity.ts), so that renumbering or moving the clause does not change it.
+   */
   id: string
+  /** True when the model gave no id and `id` was derived: such an id never pairs by itself. */
+  idDerived?: true
+  /** The number as printed ("3.1", "Section 4(a)"), when the model gives one. */
+  label?: string
+  /** '' when the clause has none. */
   heading: string
   text: string
 }

@@ -5,8 +5,9 @@
 // Contents and T), so they are listed in Acrobat, Preview, Okular and pdf.js; every clause has
 // a bookmark.
 import PDFDocument from 'pdfkit'
+import { numberingText, statusText } from '../compare/describe'
 import type { ClauseComparison, Comparison, Part } from '../compare/types'
-import { isConflict } from '../evidence/rules'
+import { isConflict, rowEvidenceClauseIds } from '../evidence/rules'
 import { summarizeByClause, type ResolvedCitation } from '../evidence/service'
 import type { SourceSummary } from '../sources/types'
 import { longDate } from '../text/dates'
@@ -31,7 +32,6 @@ const MUTED = '#5f6571'
 const DEL: [number, number, number] = [0.64, 0.15, 0.11]
 const INS: [number, number, number] = [0.11, 0.31, 0.64]
 const STANCE_COLOR: Record<string, [number, number, number]> = { supports: [0.18, 0.49, 0.31], contradicts: DEL, context: [0.42, 0.25, 0.63] }
-const STATUS_LABEL: Record<string, string> = { unchanged: 'Unchanged', modified: 'Modified', added: 'Added', removed: 'Removed', moved: 'Moved' }
 type Doc = PDFKit.PDFDocument
 
 export async function renderPdf(input: PdfInput): Promise<Buffer> {
@@ -90,7 +90,8 @@ function numberCitations(input: PdfInput): Map<string, Numbered[]> {
   let n = 0
   for (const clause of input.comparison.clauses) {
     if (!input.includeUnchanged && clause.status === 'unchanged') continue
-    for (const citation of input.citations.filter((x) => x.versionId === clause.evidenceVersionId && x.clauseId === clause.clauseId)) {
+    const ids = new Set(rowEvidenceClauseIds(clause))
+    for (const citation of input.citations.filter((x) => x.versionId === clause.evidenceVersionId && ids.has(x.clauseId))) {
       byClause.set(clause.clauseId, [...(byClause.get(clause.clauseId) ?? []), { n: ++n, citation }])
     }
   }
@@ -220,6 +221,9 @@ function cover(w: Writer, input: PdfInput): void {
     ['Clauses added', String(s.added)],
     ['Clauses removed', String(s.removed)],
     ['Clauses moved', String(s.moved)],
+    ...(s.split ? [['Clauses split', String(s.split)] as [string, string]] : []),
+    ...(s.merged ? [['Clauses merged', String(s.merged)] as [string, string]] : []),
+    ...(s.renumbered ? [['Clauses renumbered', String(s.renumbered)] as [string, string]] : []),
     ['Clauses unchanged', String(s.unchanged)],
     ['Words inserted / deleted', `${s.wordsInserted} / ${s.wordsDeleted}`],
     ['Citations', String(input.citations.length)],
@@ -235,14 +239,15 @@ function cover(w: Writer, input: PdfInput): void {
 
 function redlineClause(w: Writer, clause: ClauseComparison, index: number, numbered: Map<string, Numbered[]>, sourceLabel: (id: string) => string): void {
   const heading = clause.heading
-  const status = clause.status === 'moved' && clause.edited ? 'Moved, edited' : STATUS_LABEL[clause.status]!
+  const numbering = numberingText(clause)
+  const status = statusText(clause)
   w.ensure(70)
   w.doc.outline.addItem(`${index}. ${heading} (${status})`)
   w.gap(6)
   w.runs(toRuns(clause.headingParts, `${index}. `), { face: 'sansBold', size: 11.5, annotate: false })
   const notes = numbered.get(clause.clauseId) ?? []
   const conflict = isConflict(notes.map((x) => x.citation.stance))
-  w.paragraph(`${status}${clause.status === 'moved' && clause.base && clause.target ? ` · clause ${clause.base.index + 1} → ${clause.target.index + 1}` : ''}${clause.wordsInserted || clause.wordsDeleted ? ` · +${clause.wordsInserted} / −${clause.wordsDeleted} words` : ''}${conflict ? ' · CONFLICT: sources disagree' : ''}`, { face: 'sans', size: 8.5, color: conflict ? rgb(DEL) : MUTED })
+  w.paragraph(`${status}${numbering ? ` · ${numbering}` : ''}${clause.match?.review ? ' · CHECK PAIRING' : ''}${clause.status === 'moved' && clause.base && clause.target ? ` · clause ${clause.base.index + 1} → ${clause.target.index + 1}` : ''}${clause.wordsInserted || clause.wordsDeleted ? ` · +${clause.wordsInserted} / −${clause.wordsDeleted} words` : ''}${conflict ? ' · CONFLICT: sources disagree' : ''}`, { face: 'sans', size: 8.5, color: conflict ? rgb(DEL) : MUTED })
   w.gap(3)
   w.runs(toRuns(clause.parts), { face: 'serif', size: 11, annotate: true, leading: 16.5 })
   if (notes.length) {

@@ -2,8 +2,8 @@
 // atomically: an unwritable path or a failure mid-way leaves no partial PDF behind.
 import { basename, dirname } from 'node:path'
 import writeFileAtomic from 'write-file-atomic'
-import { compareVersions } from '../compare/compare'
-import { resolveCompareOptions, type CompareOptions } from '../compare/types'
+import type { CompareService } from '../compare/service'
+import type { CompareOptions } from '../compare/types'
 import { ClausewiseError } from '../errors'
 import type { EvidenceService } from '../evidence/service'
 import type { Library } from '../library'
@@ -27,11 +27,17 @@ export interface PdfExportResult {
   citations: number
 }
 
-export async function exportPdf(library: Library, evidence: EvidenceService, request: PdfExportRequest, reviewerSetting = ''): Promise<PdfExportResult> {
-  const [base, target] = await Promise.all([library.version(request.baseId), library.version(request.targetId)])
-  const comparison = compareVersions(base, target, resolveCompareOptions(request.options))
+export interface PdfServices {
+  library: Library
+  evidence: EvidenceService
+  compare: CompareService
+}
+
+export async function exportPdf({ library, evidence, compare }: PdfServices, request: PdfExportRequest, reviewerSetting = ''): Promise<PdfExportResult> {
+  // The comparison the reviewer sees: their saved pairings applied.
+  const comparison = await compare.compare(request.baseId, request.targetId, request.options)
   const { citations } = await evidence.report()
-  const relevant = citations.filter((c) => c.versionId === base.id || c.versionId === target.id)
+  const relevant = citations.filter((c) => c.versionId === comparison.base.id || c.versionId === comparison.target.id)
   const includeUnchanged = request.includeUnchanged ?? false
   const pdf = await renderPdf({
     comparison,

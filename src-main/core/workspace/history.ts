@@ -1,5 +1,6 @@
 // Undo and redo for every change to the reviewer's work. Each recorded action keeps what it
-// changed, citation by citation (and the settings, if it changed them), not a copy of the whole
+// changed, citation by citation and pairing override by override (and the settings, if it
+// changed them), not a copy of the whole
 // workspace: undo applies the reverse of those changes to the workspace as it is on disk now, so
 // it never takes away citations another program (a CLI run, a second window) added meanwhile.
 // Each undo is saved durably like any change and leaves the file valid.
@@ -13,19 +14,20 @@
 // revert two steps, and an undo asked for while a change is saving reverts that change.
 import { ClausewiseError } from '../errors'
 import { observeCommits, type WorkspaceStore } from './store'
-import type { Citation, WorkspaceData, WorkspaceSettings } from './types'
+import type { Citation, PairingOverride, WorkspaceData, WorkspaceSettings } from './types'
 
-interface CitationChange {
+interface RecordChange<T> {
   id: string
-  /** The citation before and after the action; null when it did not exist. */
-  before: Citation | null
-  after: Citation | null
-  /** Where it stood in the list before, to put a deleted citation back in its place. */
+  /** The record before and after the action; null when it did not exist. */
+  before: T | null
+  after: T | null
+  /** Where it stood in the list before, to put a deleted record back in its place. */
   index: number
 }
 
 interface Change {
-  citations: CitationChange[]
+  citations: Array<RecordChange<Citation>>
+  pairings: Array<RecordChange<PairingOverride>>
   settings: { before: WorkspaceSettings; after: WorkspaceSettings } | null
 }
 
@@ -58,7 +60,7 @@ export class History {
     return this.serial(async () => {
       const changes: Change[] = []
       const result = await observeCommits((before, after) => changes.push(diff(before, after)), change)
-      if (changes.some((c) => c.citations.length > 0 || c.settings)) {
+      if (changes.some((c) => c.citations.length > 0 || c.pairings.length > 0 || c.settings)) {
         this.undos.push({ label, changes })
         if (this.undos.length > this.limit) this.undos.shift()
         this.redos.length = 0
@@ -114,52 +116,62 @@ export class History {
   }
 }
 
-/** What one saved change did, by citation id. */
+/** What one saved change did, by citation and override id. */
 function diff(before: WorkspaceData, after: WorkspaceData): Change {
-  const old = new Map(before.citations.map((c, index) => [c.id, { c, index }]))
-  const now = new Set(after.citations.map((c) => c.id))
-  const citations: CitationChange[] = []
-  for (const c of after.citations) {
-    const was = old.get(c.id)
-    if (!was) citations.push({ id: c.id, before: null, after: structuredClone(c), index: -1 })
-    else if (!sameValue(was.c, c)) citations.push({ id: c.id, before: structuredClone(was.c), after: structuredClone(c), index: was.index })
-  }
-  for (const [id, { c, index }] of old) if (!now.has(id)) citations.push({ id, before: structuredClone(c), after: null, index })
   const settings = sameValue(before.settings, after.settings) ? null : { before: structuredClone(before.settings), after: structuredClone(after.settings) }
-  return { citations, settings }
+  return { citations: diffList(before.citations, after.citations), pairings: diffList(before.pairings, after.pairings), settings }
+}
+
+function diffList<T extends { id: string }>(before: readonly T[], after: readonly T[]): Array<RecordChange<T>> {
+  const old = new Map(before.map((c, index) => [c.id, { c, index }]))
+  const now = new Set(after.map((c) => c.id))
+  const changes: Array<RecordChange<T>> = []
+  for (const c of after) {
+    const was = old.get(c.id)
+    if (!was) changes.push({ id: c.id, before: null, after: structuredClone(c), index: -1 })
+    else if (!sameValue(was.c, c)) changes.push({ id: c.id, before: structuredClone(was.c), after: structuredClone(c), index: was.index })
+  }
+  for (const [id, { c, index }] of old) if (!now.has(id)) changes.push({ id, before: structuredClone(c), after: null, index })
+  return changes
 }
 
 /**
- * Brings the citations and settings a change touched to their `side` state, leaving the rest
- * alone, and only those still as the change left them (the other side); returns what it kept
- * because another program changed it since.
+ * Brings the citations, overrides and settings a change touched to their `side` state, leaving
+ * the rest alone, and only those still as the change left them (the other side); returns what it
+ * kept because another program changed it since.
  */
 function apply(ws: WorkspaceData, change: Change, side: 'before' | 'after'): string[] {
   const other = side === 'before' ? 'after' : 'before'
-  const kept: string[] = []
-  for (const c of change.citations) {
-    const target = c[side]
-    const left = c[other]
-    const at = ws.citations.findIndex((x) => x.id === c.id)
-    const current = at >= 0 ? ws.citations[at]! : null
-    if (!sameValue(current, left)) {
-      // Edited, deleted or re-added by another program since this step: theirs stays.
-      kept.push(`${describeCitation(current ?? left ?? target)}: ${current === null ? 'deleted' : 'changed'} by another program since`)
-      continue
-    }
-    if (target === null) {
-      if (at >= 0) ws.citations.splice(at, 1)
-    } else if (at >= 0) {
-      ws.citations[at] = structuredClone(target)
-    } else {
-      // Putting back a citation the action deleted (or re-adding one it added).
-      const index = c.index >= 0 ? Math.min(c.index, ws.citations.length) : ws.citations.length
-      ws.citations.splice(index, 0, structuredClone(target))
-    }
-  }
+  const kept = [...applyList(ws.citations, change.citations, side, describeCitation), ...applyList(ws.pairings, change.pairings, side, describePairing)]
   if (change.settings) {
     if (sameValue(ws.settings, change.settings[other])) ws.settings = structuredClone(change.settings[side])
     else kept.push('the settings: changed by another program since')
+  }
+  return kept
+}
+
+function applyList<T extends { id: string }>(list: T[], changes: ReadonlyArray<RecordChange<T>>, side: 'before' | 'after', describe: (x: T | null) => string): string[] {
+  const other = side === 'before' ? 'after' : 'before'
+  const kept: string[] = []
+  for (const c of changes) {
+    const target = c[side]
+    const left = c[other]
+    const at = list.findIndex((x) => x.id === c.id)
+    const current = at >= 0 ? list[at]! : null
+    if (!sameValue(current, left)) {
+      // Edited, deleted or re-added by another program since this step: theirs stays.
+      kept.push(`${describe(current ?? left ?? target)}: ${current === null ? 'deleted' : 'changed'} by another program since`)
+      continue
+    }
+    if (target === null) {
+      if (at >= 0) list.splice(at, 1)
+    } else if (at >= 0) {
+      list[at] = structuredClone(target)
+    } else {
+      // Putting back a record the action deleted (or re-adding one it added).
+      const index = c.index >= 0 ? Math.min(c.index, list.length) : list.length
+      list.splice(index, 0, structuredClone(target))
+    }
   }
   return kept
 }
@@ -179,4 +191,9 @@ function describeCitation(c: Citation | null): string {
   if (!c) return 'a citation'
   const quote = c.quote.exact.length > 40 ? `${c.quote.exact.slice(0, 40)}…` : c.quote.exact
   return `the citation "${quote}" (${c.clauseId})`
+}
+
+function describePairing(p: PairingOverride | null): string {
+  if (!p) return 'a pairing'
+  return `the pairing ${p.base.join(' + ') || '(none)'} → ${p.target.join(' + ') || '(none)'}`
 }

@@ -44,11 +44,38 @@ export const CitationSchema = z.strictObject({
   position: PositionSelectorSchema
 })
 
+/** Far more clauses than one link ever names (a split into a few pieces). */
+export const MAX_LINK_CLAUSES = 50
+
+export const PairingSchema = z
+  .strictObject({
+    id,
+    created: isoTime,
+    reviewer: z.string().max(MAX_REVIEWER_CHARS, tooLong(MAX_REVIEWER_CHARS)),
+    baseVersionId: id,
+    targetVersionId: id,
+    base: z.array(id).max(MAX_LINK_CLAUSES),
+    target: z.array(id).max(MAX_LINK_CLAUSES)
+  })
+  .refine((p) => p.base.length + p.target.length > 0, 'must name at least one clause')
+  .refine((p) => p.base.length <= 1 || p.target.length <= 1, 'pairs one clause with one or more, not several with several')
+
 const settings = z.strictObject({ reviewerName: z.string().max(MAX_REVIEWER_CHARS, tooLong(MAX_REVIEWER_CHARS)) })
 
 export const WorkspaceSchema = z.strictObject({
   format: z.literal(WORKSPACE_FORMAT, { error: `not a Clausewise workspace (expected "format": "${WORKSPACE_FORMAT}")` }),
   schemaVersion: z.literal(WORKSPACE_SCHEMA_VERSION),
+  id,
+  created: isoTime,
+  settings,
+  citations: z.array(CitationSchema),
+  pairings: z.array(PairingSchema)
+})
+
+/** Schema version 2, read only to migrate it. */
+export const WorkspaceV2Schema = z.strictObject({
+  format: z.literal(WORKSPACE_FORMAT),
+  schemaVersion: z.literal(2),
   id,
   created: isoTime,
   settings,
@@ -74,5 +101,6 @@ export const WorkspaceLenientSchema = z.object({
   id: z.string().optional(),
   created: z.string().optional(),
   settings: z.object({ reviewerName: z.string() }).optional(),
-  citations: z.array(CitationSchema.loose())
+  citations: z.array(CitationSchema.loose()),
+  pairings: z.array(z.looseObject({ id: z.string(), created: z.string(), reviewer: z.string(), baseVersionId: z.string(), targetVersionId: z.string(), base: z.array(z.string()), target: z.array(z.string()) })).optional()
 })

@@ -27,8 +27,8 @@ import { ClausewiseError } from '../errors'
 import { targetOfTempName, writeFileAtomically } from '../io/atomic-write'
 import { decodeUtf8, readFileBytes } from '../io/read-text'
 import { withFileLock, type LockOptions } from './lock'
-import { WorkspaceHeaderSchema, WorkspaceLenientSchema, WorkspaceSchema, WorkspaceV1Schema } from './schema'
-import { emptyWorkspace, WORKSPACE_FORMAT, WORKSPACE_SCHEMA_VERSION, type Citation, type WorkspaceData } from './types'
+import { WorkspaceHeaderSchema, WorkspaceLenientSchema, WorkspaceSchema, WorkspaceV1Schema, WorkspaceV2Schema } from './schema'
+import { emptyWorkspace, WORKSPACE_FORMAT, WORKSPACE_SCHEMA_VERSION, type Citation, type PairingOverride, type WorkspaceData } from './types'
 
 export const MAX_WORKSPACE_BYTES = 64 * 1024 * 1024
 
@@ -410,7 +410,14 @@ export function interpret(text: string): Interpreted {
     const lenient = WorkspaceLenientSchema.safeParse(json)
     const base = emptyWorkspace()
     const data: WorkspaceData = lenient.success
-      ? { ...base, id: lenient.data.id ?? base.id, created: lenient.data.created ?? base.created, settings: lenient.data.settings ?? base.settings, citations: lenient.data.citations as Citation[] }
+      ? {
+          ...base,
+          id: lenient.data.id ?? base.id,
+          created: lenient.data.created ?? base.created,
+          settings: lenient.data.settings ?? base.settings,
+          citations: lenient.data.citations as Citation[],
+          pairings: (lenient.data.pairings ?? []) as PairingOverride[]
+        }
       : base
     return { kind: 'newer', version, data }
   }
@@ -418,6 +425,12 @@ export function interpret(text: string): Interpreted {
     const v1 = WorkspaceV1Schema.safeParse(json)
     if (!v1.success) return { kind: 'corrupt', reason: describe(v1.error.issues) }
     return { kind: 'older', version, data: migrateV1(v1.data.settings, v1.data.citations) }
+  }
+  if (version === 2) {
+    const v2 = WorkspaceV2Schema.safeParse(json)
+    if (!v2.success) return { kind: 'corrupt', reason: describe(v2.error.issues) }
+    // 2 → 3: no pairing overrides yet.
+    return { kind: 'older', version, data: { ...v2.data, schemaVersion: WORKSPACE_SCHEMA_VERSION, pairings: [] } }
   }
   const current = WorkspaceSchema.safeParse(json)
   if (!current.success) return { kind: 'corrupt', reason: describe(current.error.issues) }

@@ -21,6 +21,21 @@ export interface Citation {
   position: TextPositionSelector
 }
 
+/**
+ * A reviewer's correction of how the clauses of two versions pair ("Pair with…", "Unpair"):
+ * applied by the app and by `compare --workspace`, in either direction of the two versions.
+ */
+export interface PairingOverride {
+  id: string
+  created: string
+  reviewer: string
+  baseVersionId: string
+  targetVersionId: string
+  /** Clause ids. One clause on a side and one or more on the other; one side empty keeps a clause unpaired. */
+  base: string[]
+  target: string[]
+}
+
 export interface WorkspaceSettings {
   reviewerName: string
 }
@@ -29,8 +44,9 @@ export const WORKSPACE_FORMAT = 'clausewise-workspace'
 /**
  * 1: settings and citations (the evidence release).
  * 2: adds the workspace's own `id` and `created` time, which name it in exported annotations.
+ * 3: adds `pairings`, the reviewer's pairing overrides.
  */
-export const WORKSPACE_SCHEMA_VERSION = 2
+export const WORKSPACE_SCHEMA_VERSION = 3
 
 export interface WorkspaceData {
   format: typeof WORKSPACE_FORMAT
@@ -39,6 +55,7 @@ export interface WorkspaceData {
   created: string
   settings: WorkspaceSettings
   citations: Citation[]
+  pairings: PairingOverride[]
 }
 
 export function emptyWorkspace(now: Date = new Date()): WorkspaceData {
@@ -48,6 +65,7 @@ export function emptyWorkspace(now: Date = new Date()): WorkspaceData {
     id: randomUUID(),
     created: now.toISOString(),
     settings: { reviewerName: '' },
-    citations: []
+    citations: [],
+    pairings: []
   }
 }

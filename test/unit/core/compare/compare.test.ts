@@ -49,7 +49,7 @@ describe('compareVersions', () => {
       ['same', 'unchanged'],
       ['new', 'added']
     ])
-    expect(c.summary).toEqual({ unchanged: 1, modified: 1, added: 1, removed: 1, moved: 1, wordsInserted: 4, wordsDeleted: 4 })
+    expect(c.summary).toEqual({ unchanged: 1, modified: 1, added: 1, removed: 1, moved: 1, split: 0, merged: 0, renumbered: 0, review: 0, wordsInserted: 4, wordsDeleted: 4 })
   })
 
   it('flags a moved clause that was also edited', () => {
@@ -113,6 +113,22 @@ describe('every pair of bundled versions', async () => {
       const total = c.summary.unchanged + c.summary.modified + c.summary.added + c.summary.removed + c.summary.moved
       expect(total).toBe(c.clauses.length)
       expect(c.summary.added).toBe(c.clauses.filter((x) => x.status === 'added').length)
+    }
+  })
+
+  it('pairs bundled clauses by their ids only, as before content pairing: every pair is by id, nothing split, merged or renumbered', () => {
+    for (const [a, b] of pairs) {
+      const c = compareVersions(a, b)
+      for (const row of c.clauses) {
+        if (row.base && row.target) expect(row.match).toMatchObject({ by: 'id', confidence: 1, review: false })
+        else expect(row.match).toBeNull()
+        expect(row.baseClauses.length + row.targetClauses.length).toBeLessThanOrEqual(2)
+        if (row.base && row.target) expect(row.baseClauses[0]!.id).toBe(row.targetClauses[0]!.id)
+      }
+      expect(c.summary).toMatchObject({ split: 0, merged: 0, renumbered: 0, review: 0 })
+      // Same rows, same order, same moves as the id alignment the app used before.
+      const byIds = alignClauses(a.clauses.map((x) => x.id), b.clauses.map((x) => x.id))
+      expect(c.clauses.map((r) => `${r.clauseId}${r.moved ? '*' : ''}`)).toEqual(byIds.map((r) => `${r.clauseId}${r.moved ? '*' : ''}`))
     }
   })
 

@@ -43,7 +43,7 @@ describe('annotated PDF export', async () => {
   await services.evidence.cite({ versionId: '2026-04', clauseId: 'ip-licence', sourceId: 'hamidun-news', quote: 'this license is no longer exclusive', stance: 'supports', note: 'April article', reviewer: 'A. Reviewer' })
   await services.evidence.cite({ versionId: '2026-04', clauseId: 'ip-licence', sourceId: 'windows-central', quote: "Microsoft retains exclusive access to OpenAI's intellectual property and models through 2030.", stance: 'contradicts', reviewer: 'A. Reviewer' })
   const out = join(dir, 'redline.pdf')
-  const result = await exportPdf(services.library, services.evidence, { baseId: '2025-10', targetId: '2026-04', out, reviewer: 'A. Reviewer', now: new Date('2026-11-24T12:00:00Z') })
+  const result = await exportPdf(services, { baseId: '2025-10', targetId: '2026-04', out, reviewer: 'A. Reviewer', now: new Date('2026-11-24T12:00:00Z') })
   const bytes = await readFile(out)
   const pdf = await openPdf(bytes)
   const comparison = compareVersions(await services.library.version('2025-10'), await services.library.version('2026-04'))
@@ -106,8 +106,8 @@ describe('annotated PDF export', async () => {
   })
 
   it('refuses an unwritable path and unknown ids, leaving no file', async () => {
-    await expect(exportPdf(services.library, services.evidence, { baseId: '2025-10', targetId: '2026-04', out: join(dir, 'missing', 'x.pdf') })).rejects.toThrow(/could not write the PDF: the folder .* does not exist/)
-    await expect(exportPdf(services.library, services.evidence, { baseId: '2025-10', targetId: 'nope', out: join(dir, 'y.pdf') })).rejects.toThrow('no version with id "nope"')
+    await expect(exportPdf(services, { baseId: '2025-10', targetId: '2026-04', out: join(dir, 'missing', 'x.pdf') })).rejects.toThrow(/could not write the PDF: the folder .* does not exist/)
+    await expect(exportPdf(services, { baseId: '2025-10', targetId: 'nope', out: join(dir, 'y.pdf') })).rejects.toThrow('no version with id "nope"')
     expect((await readdir(dir)).filter((f) => f.endsWith('.pdf') || f.includes('.pdf.'))).toEqual(['redline.pdf'])
   })
 })

@@ -30,7 +30,7 @@ describe('WorkspaceStore', () => {
     expect((await store.read()).citations).toEqual([])
     await store.update((ws) => ws.citations.push(citation(1)))
     const saved = JSON.parse(await readFile(path, 'utf8'))
-    expect(saved).toMatchObject({ format: 'clausewise-workspace', schemaVersion: 2, citations: [{ id: 'c-1' }] })
+    expect(saved).toMatchObject({ format: 'clausewise-workspace', schemaVersion: 3, citations: [{ id: 'c-1' }], pairings: [] })
     const backups = await readdir(store.backupsDir)
     expect(backups.filter((f) => f.includes('.save-'))).toHaveLength(1)
     expect(backups.filter((f) => f.includes('.daily-'))).toHaveLength(1)
@@ -82,10 +82,23 @@ describe('WorkspaceStore', () => {
     const store = new WorkspaceStore(path)
     const opened = await store.open()
     expect(opened.readOnly).toBe(true)
-    expect(opened.notices[0]!.message).toMatch(/newer Clausewise \(schema 9; this version reads 2\)\. It is open read-only/)
+    expect(opened.notices[0]!.message).toMatch(/newer Clausewise \(schema 9; this version reads 3\)\. It is open read-only/)
     expect(opened.data.citations.map((c) => c.id)).toEqual(['c-1'])
     await expect(store.update((ws) => ws.citations.push(citation(2)))).rejects.toThrow(/read-only/)
     expect(await readFile(path, 'utf8')).toBe(text)
+  })
+
+  it('migrates a schema 2 file (no pairing overrides) to 3, keeping its id, citations and the original', async () => {
+    const path = await scratch()
+    const v2 = JSON.stringify({ format: 'clausewise-workspace', schemaVersion: 2, id: 'ws-2', created: '2026-01-02T03:04:05.000Z', settings: { reviewerName: 'Two' }, citations: [citation(4)] })
+    await writeFile(path, v2)
+    const store = new WorkspaceStore(path, { now: clock() })
+    const opened = await store.open()
+    expect(opened.notices[0]!.message).toMatch(/upgraded from schema 2 to 3/)
+    await store.flush()
+    expect(JSON.parse(await readFile(path, 'utf8'))).toEqual({ ...JSON.parse(v2), schemaVersion: 3, pairings: [] })
+    const kept = (await readdir(store.backupsDir)).find((f) => f.includes('.schema-2-'))!
+    expect(await readFile(join(store.backupsDir, kept), 'utf8')).toBe(v2)
   })
 
   it('migrates a schema 1 file on a copy, keeping the original as a backup', async () => {
@@ -94,10 +107,10 @@ describe('WorkspaceStore', () => {
     await writeFile(path, v1)
     const store = new WorkspaceStore(path, { now: clock() })
     const opened = await store.open()
-    expect(opened.notices[0]!.message).toMatch(/upgraded from schema 1 to 2; the original is kept as review\.clausewise\.json\.schema-1-/)
+    expect(opened.notices[0]!.message).toMatch(/upgraded from schema 1 to 3; the original is kept as review\.clausewise\.json\.schema-1-/)
     await store.flush()
     const migrated = JSON.parse(await readFile(path, 'utf8'))
-    expect(migrated).toMatchObject({ schemaVersion: 2, created: citation(3).created, settings: { reviewerName: 'Old' }, citations: [{ id: 'c-3' }] })
+    expect(migrated).toMatchObject({ schemaVersion: 3, created: citation(3).created, settings: { reviewerName: 'Old' }, citations: [{ id: 'c-3' }], pairings: [] })
     expect(typeof migrated.id).toBe('string')
     const kept = (await readdir(store.backupsDir)).find((f) => f.includes('.schema-1-'))!
     expect(await readFile(join(store.backupsDir, kept), 'utf8')).toBe(v1)

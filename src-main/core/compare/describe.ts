@@ -1,0 +1,23 @@
+// A compared row in words, one wording for the CLI and the PDF (the renderer mirrors it in
+// format.ts): "Moved, edited", "Split into 3", "6.3 → 6.4".
+import type { ClauseComparison, RowClause } from './types'
+
+export function statusText(row: Pick<ClauseComparison, 'status' | 'edited' | 'moved' | 'targetClauses' | 'baseClauses'>): string {
+  switch (row.status) {
+    case 'split':
+      return `Split into ${row.targetClauses.length}${row.moved ? ', moved' : ''}`
+    case 'merged':
+      return `Merged from ${row.baseClauses.length}${row.moved ? ', moved' : ''}`
+    case 'moved':
+      return row.edited ? 'Moved, edited' : 'Moved'
+    default:
+      return row.status.charAt(0).toUpperCase() + row.status.slice(1)
+  }
+}
+
+/** "6.3 → 6.4" for a renumbered row, "3 → 3.1, 3.2, 3.3" for a split; null when the numbers did not change. */
+export function numberingText(row: Pick<ClauseComparison, 'renumbered' | 'baseClauses' | 'targetClauses'>): string | null {
+  if (!row.renumbered) return null
+  const labels = (cs: readonly RowClause[]): string => cs.map((c) => c.label ?? '').join(', ')
+  return `${labels(row.baseClauses)} → ${labels(row.targetClauses)}`
+}
