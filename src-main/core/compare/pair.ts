@@ -2,8 +2,7 @@
 // merged clauses in agreements that carry no ids), saying how each pair was found and how sure
 // it is. Pure: inputs in, pairings out; the comparison and the view build on it (issue 11).
 import { longestIncreasing } from './align'
-import { cosine, sumCounts, TermSpace, type Counts, type Vector } from './similarity'
-import { fold } from '../text/fold'
+import { foldFast, Spread, TermSpace, type Counts, type Vector } from './similarity'
 
 export interface PairInput {
   /** Stable identity of the clause (its id, or one derived from its position); used in errors. */
@@ -69,6 +68,8 @@ const SIMILARITY_FLOOR = 0.2
 const LABEL_SIMILARITY = 0.4
 /** ...and no rival within this margin above it, or the label would overrule better evidence. */
 const LABEL_MARGIN = 0.1
+/** A label carried by more free clauses than this on either side is no evidence (list markers). */
+const LABEL_SHARED_MAX = 16
 /** Reward, in ranking only, for a candidate that sits between its neighbours' partners. */
 const ORDER_BONUS = 0.1
 /** Scores closer than this are a tie. */
@@ -216,35 +217,87 @@ function pairByIds(state: State, ids: NonNullable<PairOptions['ids']>, nb: numbe
   })
 }
 
-/** Pairs free clauses whose keys are equal, duplicates in document order. A null key never pairs. */
+/**
+ * Pairs free clauses whose keys are equal. A null key never pairs. A key held by one free
+ * clause on each side pairs wherever the two stand. Repeated keys (boilerplate) pair in
+ * document order, and first within the stretch between two neighbouring pairs that kept their
+ * order: with "Intentionally omitted." in sections 3, 4 and 9 of the base and 4 and 9 of the
+ * target, the one in section 9 pairs with the one in section 9, not with the target's second
+ * copy by count. What is left over pairs in document order wherever it stands (moved).
+ */
 function pairByKey(state: State, base: readonly PairInput[], target: readonly PairInput[], key: (c: PairInput) => string | null, how: PairHow, confidence: number): void {
-  const queues = new Map<string, number[]>()
+  const targetsOf = new Map<string, number[]>() // key → free target clauses holding it, ascending
   for (let t = 0; t < target.length; t++) {
     if (state.targetGroup[t] !== -1) continue
     const k = key(target[t]!)
     if (k === null) continue
-    const q = queues.get(k)
+    const q = targetsOf.get(k)
     if (q) q.push(t)
-    else queues.set(k, [t])
+    else targetsOf.set(k, [t])
   }
-  if (queues.size === 0) return
-  const next = new Map<string, number>() // position of the next unused entry in each queue
+  if (targetsOf.size === 0) return
+  const basesOf = new Map<string, number[]>()
+  const keyOfBase: Array<string | undefined> = new Array<string | undefined>(base.length)
   for (let b = 0; b < base.length; b++) {
     if (state.baseGroup[b] !== -1) continue
     const k = key(base[b]!)
-    if (k === null) continue
-    const q = queues.get(k)
-    const at = next.get(k) ?? 0
-    if (!q || at >= q.length) continue
-    next.set(k, at + 1)
-    state.add({ base: [b], target: [q[at]!], by: 'text', how, confidence, score: 1, locked: true })
+    if (k === null || !targetsOf.has(k)) continue
+    keyOfBase[b] = k
+    const q = basesOf.get(k)
+    if (q) q.push(b)
+    else basesOf.set(k, [b])
+  }
+  const add = (b: number, t: number): void => state.add({ base: [b], target: [t], by: 'text', how, confidence, score: 1, locked: true })
+  let repeated = false
+  for (const [k, bs] of basesOf) {
+    const ts = targetsOf.get(k)!
+    if (bs.length === 1 && ts.length === 1) add(bs[0]!, ts[0]!)
+    else repeated = true
+  }
+  if (!repeated) return
+
+  // Between the pairs that kept their order (the longest run of one-to-one pairs in order on both sides).
+  const pairs: Array<[number, number]> = []
+  for (let b = 0; b < state.nb; b++) {
+    const g = state.groupOfBase(b)
+    if (g && g.base.length === 1 && g.target.length === 1) pairs.push([b, g.target[0]!])
+  }
+  const anchors = longestIncreasing(pairs.map(([, t]) => t)).map((k) => pairs[k]!)
+  const next = new Map<string, number>() // per key, the first target not yet passed by
+  let a = 0
+  let lo = -1
+  for (let b = 0; b < base.length; b++) {
+    while (a < anchors.length && anchors[a]![0] < b) lo = anchors[a++]![1]
+    const k = keyOfBase[b]
+    if (k === undefined || state.baseGroup[b] !== -1) continue
+    const hi = a < anchors.length ? anchors[a]![1] : target.length
+    const ts = targetsOf.get(k)!
+    let p = next.get(k) ?? 0
+    while (p < ts.length && (ts[p]! <= lo || state.targetGroup[ts[p]!] !== -1)) p++
+    if (p < ts.length && ts[p]! < hi) add(b, ts[p++]!)
+    next.set(k, p)
+  }
+
+  // The rest, in document order wherever they stand.
+  next.clear()
+  for (let b = 0; b < base.length; b++) {
+    const k = keyOfBase[b]
+    if (k === undefined || state.baseGroup[b] !== -1) continue
+    const ts = targetsOf.get(k)!
+    let p = next.get(k) ?? 0
+    while (p < ts.length && state.targetGroup[ts[p]!] !== -1) p++
+    if (p < ts.length) add(b, ts[p++]!)
+    next.set(k, p)
   }
 }
+
+const PLAIN_NUMBER = /^\d+(?:\.\d+)*$/
 
 /** A label compared as a number: "Section 6.3." and "6.3" are the same label. */
 export function normalizeLabel(label: string | undefined): string {
   if (label === undefined) return ''
-  return fold(label)
+  if (PLAIN_NUMBER.test(label)) return label // nothing below would change it
+  return foldFast(label)
     .replace(/^\s*(?:section|article|clause|paragraph|§+)\s*/, '')
     .replace(/[\s.:)]+$/, '')
     .replace(/\s+/g, ' ')
@@ -266,24 +319,35 @@ function stripNumber(text: string, label: string | undefined): string {
   return text.replace(LEADING_NUMBER, '')
 }
 
+/** Whitespace other than single spaces between words: what collapsing changes. */
+const ODD_SPACE = /[^\S ]|\s\s/
+
 /** Folded text with the printed number dropped, spaces collapsed; null when nothing is left. */
 function foldedKey(c: PairInput): string | null {
-  const f = stripNumber(fold(c.text).replace(/\s+/g, ' ').trim(), c.label === undefined ? undefined : fold(c.label))
+  let f = foldFast(c.text)
+  if (ODD_SPACE.test(f)) f = f.replace(/\s+/g, ' ')
+  f = stripNumber(f.trim(), c.label === undefined ? undefined : foldFast(c.label))
   return f === '' ? null : f
 }
 
-/** What the uncertain passes share: term counts and vectors of the free clauses, candidates between them. */
+/**
+ * What the uncertain passes share: term counts and vectors of the clauses that were free when
+ * it was built (indexed by clause, undefined for the others), candidates between them.
+ */
 interface Space {
   terms: TermSpace
-  baseCounts: Map<number, Counts>
-  targetCounts: Map<number, Counts>
-  baseVec: Map<number, Vector>
-  targetVec: Map<number, Vector>
+  baseCounts: Array<Counts | undefined>
+  targetCounts: Array<Counts | undefined>
+  baseVec: Array<Vector | undefined>
+  targetVec: Array<Vector | undefined>
+  /** The clauses that have vectors, ascending. */
+  bases: number[]
+  targets: number[]
   /** Candidate pairs, each once, score = cosine ≥ SIMILARITY_FLOOR. */
   candidates: Candidate[]
-  /** Best two candidate scores per base and per target clause, for {@link confidenceOf}. */
-  topOfBase: Map<number, [number, number]>
-  topOfTarget: Map<number, [number, number]>
+  /** Best two candidate scores per base and per target clause (at 2i and 2i+1), for {@link confidenceOf}. */
+  topOfBase: Float64Array
+  topOfTarget: Float64Array
 }
 
 /** Share of the distance from the cosine to 1 that a pair without a close rival gains. */
@@ -298,8 +362,8 @@ const DISTINCT_LIFT = 0.4
  * rival keeps its bare cosine (and is usually marked for review); a weak pair stays weak.
  */
 function confidenceOf(space: Space, b: number, t: number, score: number): number {
-  const rivalOf = (top: [number, number] | undefined): number => (top === undefined ? 0 : Math.abs(top[0] - score) < 1e-12 ? top[1] : top[0])
-  const rival = Math.max(rivalOf(space.topOfBase.get(b)), rivalOf(space.topOfTarget.get(t)))
+  const rivalOf = (top: Float64Array, i: number): number => (Math.abs(top[2 * i]! - score) < 1e-12 ? top[2 * i + 1]! : top[2 * i]!)
+  const rival = Math.max(rivalOf(space.topOfBase, b), rivalOf(space.topOfTarget, t))
   const gap = score <= 0 ? 0 : Math.max(0, Math.min(1, (score - rival) / score))
   return score + (1 - score) * DISTINCT_LIFT * gap
 }
@@ -320,71 +384,155 @@ function pairByContent(state: State, base: readonly PairInput[], target: readonl
 }
 
 function buildSpace(state: State, base: readonly PairInput[], target: readonly PairInput[]): Space {
+  // Only the clauses still free get terms: the certain passes have usually paired most of them.
   const terms = new TermSpace()
-  const baseCounts = new Map<number, Counts>()
-  const targetCounts = new Map<number, Counts>()
-  for (const b of state.freeBase()) baseCounts.set(b, terms.add(comparable(base[b]!)))
-  for (const t of state.freeTarget()) targetCounts.set(t, terms.add(comparable(target[t]!)))
-  const baseVec = new Map([...baseCounts].map(([b, c]) => [b, terms.vector(c)]))
-  const targetVec = new Map([...targetCounts].map(([t, c]) => [t, terms.vector(c)]))
-  const seen = new Set<number>()
+  const bases = state.freeBase()
+  const targets = state.freeTarget()
+  const baseCounts = new Array<Counts | undefined>(state.nb)
+  const targetCounts = new Array<Counts | undefined>(state.nt)
+  for (const b of bases) baseCounts[b] = terms.add(comparable(base[b]!))
+  for (const t of targets) targetCounts[t] = terms.add(comparable(target[t]!))
+  const baseVec = new Array<Vector | undefined>(state.nb)
+  const targetVec = new Array<Vector | undefined>(state.nt)
+  for (const b of bases) baseVec[b] = terms.vector(baseCounts[b]!)
+  for (const t of targets) targetVec[t] = terms.vector(targetCounts[t]!)
+
+  // Exact cosines of the candidates, each pair once: the clause the candidates were found
+  // for is spread out once, then each candidate costs its own length.
   const candidates: Candidate[] = []
-  const keep = (b: number, t: number): void => {
-    const k = b * (state.nt + 1) + t
-    if (seen.has(k)) return
-    seen.add(k)
-    const score = cosine(baseVec.get(b)!, targetVec.get(t)!)
-    if (score >= SIMILARITY_FLOOR) candidates.push({ b, t, score })
+  const seen = new Set<number>()
+  const spread = new Spread(terms.size)
+  const score = (from: Array<Vector | undefined>, to: Array<Vector | undefined>, found: Int32Array, flip: boolean): void => {
+    for (let k = 0; k < found.length; k += 2) {
+      const i = found[k]!
+      const j = found[k + 1]!
+      const [b, t] = flip ? [j, i] : [i, j]
+      const key = b * (state.nt + 1) + t
+      if (seen.has(key)) continue
+      seen.add(key)
+      if (k === 0 || found[k - 2] !== i) spread.load(from[i]!)
+      const s = spread.cosine(to[j]!)
+      if (s >= SIMILARITY_FLOOR) candidates.push({ b, t, score: s })
+    }
+    spread.unload()
   }
-  for (const [b, t] of nearest(terms, baseVec, targetVec, state.nt)) keep(b, t)
-  for (const [t, b] of nearest(terms, targetVec, baseVec, state.nb)) keep(b, t)
-  const topOfBase = new Map<number, [number, number]>()
-  const topOfTarget = new Map<number, [number, number]>()
-  const push = (m: Map<number, [number, number]>, k: number, score: number): void => {
-    const top = m.get(k) ?? [0, 0]
-    m.set(k, score > top[0] ? [score, top[0]] : [top[0], Math.max(top[1], score)])
+  const found = nearest(terms, bases, baseVec, targets, targetVec, state.nt)
+  score(baseVec, targetVec, found.forBase, false)
+  score(targetVec, baseVec, found.forTarget, true)
+
+  const topOfBase = new Float64Array(2 * state.nb)
+  const topOfTarget = new Float64Array(2 * state.nt)
+  const push = (top: Float64Array, i: number, s: number): void => {
+    if (s > top[2 * i]!) {
+      top[2 * i + 1] = top[2 * i]!
+      top[2 * i] = s
+    } else if (s > top[2 * i + 1]!) top[2 * i + 1] = s
   }
   for (const c of candidates) {
     push(topOfBase, c.b, c.score)
     push(topOfTarget, c.t, c.score)
   }
-  return { terms, baseCounts, targetCounts, baseVec, targetVec, candidates, topOfBase, topOfTarget }
+  return { terms, baseCounts, targetCounts, baseVec, targetVec, bases, targets, candidates, topOfBase, topOfTarget }
 }
 
 /*
  * Candidate generation without comparing all pairs (5,000 × 5,000 clauses would be 25 million
- * cosines): an inverted index from term to the clauses of the other side that hold it, and
- * for each clause the few with the largest partial dot product become candidates. Terms held
- * by very many clauses ("licence", "party") are left out of the index: they are what makes
- * the index quadratic and they weigh little in the cosine anyway; the exact cosine computed
- * afterwards still counts them.
+ * cosines): an inverted index from term to the target clauses that hold it, and for each
+ * clause the few on the other side with the largest partial dot product become candidates.
+ * Terms held by very many clauses ("licence", "party") are left out of the index: they are
+ * what makes the index quadratic and they weigh little in the cosine anyway; the exact cosine
+ * computed afterwards still counts them.
+ *
+ * One scan serves both sides: a base clause's partial dot product with a target clause is the
+ * target clause's with it, so each is offered to the base clause's best few and to the target
+ * clause's. The index is flat (one array of postings, each term's a slice of it) and the
+ * partial dot products go to one array indexed by clause, cleared as it is read: on a large
+ * pair a clause reaches hundreds of the other side's clauses, so the best few are picked out
+ * in one pass (ties to the clause reached first) rather than by sorting them all.
+ *
+ * Returns the pairs found, flat (from, to, from, to…), each clause's candidates best first.
  */
-function nearest(terms: TermSpace, from: Map<number, Vector>, to: Map<number, Vector>, size: number): Array<[number, number]> {
-  const maxDf = Math.max(50, Math.floor(0.05 * (from.size + to.size)))
-  const postings = new Map<number, Array<[number, number]>>()
-  for (const [j, v] of to) {
-    for (const [id, w] of v) {
-      if ((terms.df[id] ?? 0) > maxDf) continue
-      const p = postings.get(id)
-      if (p) p.push([j, w])
-      else postings.set(id, [[j, w]])
+function nearest(terms: TermSpace, bases: readonly number[], baseVec: Array<Vector | undefined>, targets: readonly number[], targetVec: Array<Vector | undefined>, nt: number): { forBase: Int32Array; forTarget: Int32Array } {
+  const K = CANDIDATES_PER_CLAUSE
+  const maxDf = Math.max(50, Math.floor(0.05 * (bases.length + targets.length)))
+  const df = terms.df
+  const start = new Int32Array(terms.size + 1)
+  for (const t of targets) for (const id of targetVec[t]!.ids) if (df[id]! <= maxDf) start[id + 1]!++
+  for (let id = 0; id < terms.size; id++) start[id + 1]! += start[id]!
+  const fill = start.slice(0, terms.size)
+  const postClause = new Int32Array(start[terms.size]!)
+  const postWeight = new Float64Array(start[terms.size]!)
+  for (const t of targets) {
+    const v = targetVec[t]!
+    for (let a = 0; a < v.ids.length; a++) {
+      const id = v.ids[a]!
+      if (df[id]! > maxDf) continue
+      const k = fill[id]!++
+      postClause[k] = t
+      postWeight[k] = v.weights[a]!
     }
   }
-  const acc = new Float64Array(size)
-  const out: Array<[number, number]> = []
-  for (const [i, v] of from) {
-    const touched: number[] = []
-    for (const [id, w] of v) {
-      for (const [j, w2] of postings.get(id) ?? []) {
-        if (acc[j] === 0) touched.push(j)
-        acc[j] = acc[j]! + w * w2
+
+  /** Offers clause `c` with score `s` to the best-K list at `at` (kept[at] long); equal scores keep the earlier. */
+  const offer = (clauses: Int32Array, scores: Float64Array, kept: Uint8Array, at: number, c: number, s: number): void => {
+    const base = at * K
+    const n = kept[at]!
+    if (n === K && s <= scores[base + K - 1]!) return
+    let p = n < K ? n : K - 1
+    if (n < K) kept[at] = n + 1
+    for (; p > 0 && scores[base + p - 1]! < s; p--) {
+      scores[base + p] = scores[base + p - 1]!
+      clauses[base + p] = clauses[base + p - 1]!
+    }
+    scores[base + p] = s
+    clauses[base + p] = c
+  }
+  const baseBest = new Int32Array(K)
+  const baseScores = new Float64Array(K)
+  const baseKept = new Uint8Array(1)
+  const targetBest = new Int32Array(nt * K)
+  const targetScores = new Float64Array(nt * K)
+  const targetKept = new Uint8Array(nt)
+
+  const acc = new Float64Array(nt)
+  const touched = new Int32Array(targets.length)
+  const forBase = new Int32Array(2 * K * bases.length)
+  let n = 0
+  for (const b of bases) {
+    const v = baseVec[b]!
+    let reached = 0
+    for (let a = 0; a < v.ids.length; a++) {
+      const id = v.ids[a]!
+      if (df[id]! > maxDf) continue
+      const w = v.weights[a]!
+      for (let k = start[id]!, end = start[id + 1]!; k < end; k++) {
+        const t = postClause[k]!
+        if (acc[t] === 0) touched[reached++] = t
+        acc[t]! += w * postWeight[k]!
       }
     }
-    touched.sort((a, b) => acc[b]! - acc[a]!)
-    for (const j of touched.slice(0, CANDIDATES_PER_CLAUSE)) out.push([i, j])
-    for (const j of touched) acc[j] = 0
+    baseKept[0] = 0
+    for (let x = 0; x < reached; x++) {
+      const t = touched[x]!
+      const s = acc[t]!
+      acc[t] = 0
+      offer(baseBest, baseScores, baseKept, 0, t, s)
+      offer(targetBest, targetScores, targetKept, t, b, s)
+    }
+    for (let x = 0; x < baseKept[0]!; x++) {
+      forBase[n++] = b
+      forBase[n++] = baseBest[x]!
+    }
   }
-  return out
+  const forTarget = new Int32Array(2 * K * targets.length)
+  let m = 0
+  for (const t of targets) {
+    for (let x = 0; x < targetKept[t]!; x++) {
+      forTarget[m++] = t
+      forTarget[m++] = targetBest[t * K + x]!
+    }
+  }
+  return { forBase: forBase.subarray(0, n), forTarget: forTarget.subarray(0, m) }
 }
 
 /*
@@ -396,22 +544,37 @@ function nearest(terms: TermSpace, from: Map<number, Vector>, to: Map<number, Ve
  */
 function pairByLabel(state: State, base: readonly PairInput[], target: readonly PairInput[], space: Space): void {
   const targetsByLabel = new Map<string, number[]>()
-  for (const t of space.targetVec.keys()) {
+  for (const t of space.targets) {
     const l = normalizeLabel(target[t]!.label)
     if (l === '') continue
-    targetsByLabel.set(l, [...(targetsByLabel.get(l) ?? []), t])
+    const ts = targetsByLabel.get(l)
+    if (ts) ts.push(t)
+    else targetsByLabel.set(l, [t])
   }
-  for (const b of space.baseVec.keys()) {
+  if (targetsByLabel.size === 0) return
+  const basesByLabel = new Map<string, number[]>()
+  for (const b of space.bases) {
     const l = normalizeLabel(base[b]!.label)
-    if (l === '' || state.baseGroup[b] !== -1) continue
-    for (const t of targetsByLabel.get(l) ?? []) {
-      if (state.targetGroup[t] !== -1) continue
-      const score = cosine(space.baseVec.get(b)!, space.targetVec.get(t)!)
-      if (score < LABEL_SIMILARITY) continue
-      if ((space.topOfBase.get(b)?.[0] ?? 0) > score + LABEL_MARGIN || (space.topOfTarget.get(t)?.[0] ?? 0) > score + LABEL_MARGIN) continue
-      // The shared label is a second, independent piece of evidence: it lifts the confidence a little.
-      state.add({ base: [b], target: [t], by: 'similarity', how: 'label', confidence: Math.min(1, confidenceOf(space, b, t, score) + LABEL_MARGIN), score, locked: false })
-      break
+    if (l === '' || !targetsByLabel.has(l)) continue
+    const bs = basesByLabel.get(l)
+    if (bs) bs.push(b)
+    else basesByLabel.set(l, [b])
+  }
+  for (const [l, bs] of basesByLabel) {
+    const ts = targetsByLabel.get(l)!
+    // A number that many clauses carry on each side ("(a)" of every list) names none of
+    // them, and trying every base against every target clause that carries it would be quadratic.
+    if (bs.length > LABEL_SHARED_MAX || ts.length > LABEL_SHARED_MAX) continue
+    for (const b of bs) {
+      for (const t of ts) {
+        if (state.targetGroup[t] !== -1) continue
+        const score = space.terms.cosine(space.baseVec[b]!, space.targetVec[t]!)
+        if (score < LABEL_SIMILARITY) continue
+        if (space.topOfBase[2 * b]! > score + LABEL_MARGIN || space.topOfTarget[2 * t]! > score + LABEL_MARGIN) continue
+        // The shared label is a second, independent piece of evidence: it lifts the confidence a little.
+        state.add({ base: [b], target: [t], by: 'similarity', how: 'label', confidence: Math.min(1, confidenceOf(space, b, t, score) + LABEL_MARGIN), score, locked: false })
+        break
+      }
     }
   }
 }
@@ -439,19 +602,29 @@ function pairBySimilarity(state: State, space: Space): void {
   if (open.length === 0) return
   const add = (c: Candidate): void => state.add({ base: [c.b], target: [c.t], by: 'similarity', how: 'similarity', confidence: confidenceOf(space, c.b, c.t, c.score), score: c.score, locked: false })
 
-  // Best candidate per clause, or null when two tie: a tie is for the order-aware stage to break.
-  const bestOfBase = new Map<number, { c: Candidate | null; score: number }>()
-  const bestOfTarget = new Map<number, { c: Candidate | null; score: number }>()
-  const offer = (m: Map<number, { c: Candidate | null; score: number }>, k: number, c: Candidate): void => {
-    const best = m.get(k)
-    if (best === undefined || c.score > best.score + TIE) m.set(k, { c, score: c.score })
-    else if (c.score >= best.score - TIE) best.c = null
+  // Best candidate per clause (its position in `open`), or TIED when two tie: a tie is for the
+  // order-aware stage to break. NONE until a clause has a candidate.
+  const NONE = -2
+  const TIED = -1
+  const bestOfBase = new Int32Array(state.nb).fill(NONE)
+  const bestOfTarget = new Int32Array(state.nt).fill(NONE)
+  const baseScore = new Float64Array(state.nb)
+  const targetScore = new Float64Array(state.nt)
+  const offer = (best: Int32Array, scores: Float64Array, k: number, at: number, score: number): void => {
+    if (best[k] === NONE || score > scores[k]! + TIE) {
+      best[k] = at
+      scores[k] = score
+    } else if (score >= scores[k]! - TIE) best[k] = TIED
   }
-  for (const c of open) {
-    offer(bestOfBase, c.b, c)
-    offer(bestOfTarget, c.t, c)
+  for (let at = 0; at < open.length; at++) {
+    const c = open[at]!
+    offer(bestOfBase, baseScore, c.b, at, c.score)
+    offer(bestOfTarget, targetScore, c.t, at, c.score)
   }
-  for (const { c } of bestOfBase.values()) if (c !== null && bestOfTarget.get(c.t)?.c === c) add(c)
+  for (let at = 0; at < open.length; at++) {
+    const c = open[at]!
+    if (bestOfBase[c.b] === at && bestOfTarget[c.t] === at) add(c)
+  }
 
   const rest = open.filter(free)
   if (rest.length === 0) return
@@ -504,31 +677,45 @@ function pairSplitsAndMerges(state: State, space: Space): void {
     score: number
   }
   const proposals: Proposal[] = []
-  const byBase = new Map<number, number[]>()
-  const byTarget = new Map<number, number[]>()
+  // Each clause's candidates on the other side, clauses in the order their first candidate came.
+  const byBase = new Array<number[] | undefined>(state.nb)
+  const byTarget = new Array<number[] | undefined>(state.nt)
+  const baseOrder: number[] = []
+  const targetOrder: number[] = []
   for (const c of space.candidates) {
-    byBase.set(c.b, [...(byBase.get(c.b) ?? []), c.t])
-    byTarget.set(c.t, [...(byTarget.get(c.t) ?? []), c.b])
+    const ts = byBase[c.b]
+    if (ts) ts.push(c.t)
+    else {
+      byBase[c.b] = [c.t]
+      baseOrder.push(c.b)
+    }
+    const bs = byTarget[c.t]
+    if (bs) bs.push(c.b)
+    else {
+      byTarget[c.t] = [c.b]
+      targetOrder.push(c.t)
+    }
   }
   const scoreOf = (g: Group | null): number => (g === null ? 0 : g.locked ? Infinity : g.score)
 
   const propose = (split: boolean): void => {
-    const wholes = split ? byBase : byTarget
+    const wholes = split ? baseOrder : targetOrder
+    const partsOf = split ? byBase : byTarget
     const wholeCounts = split ? space.baseCounts : space.targetCounts
     const partCounts = split ? space.targetCounts : space.baseCounts
     const wholeVec = split ? space.baseVec : space.targetVec
     const groupOfWhole = (i: number): Group | null => (split ? state.groupOfBase(i) : state.groupOfTarget(i))
     const groupOfPart = (j: number): Group | null => (split ? state.groupOfTarget(j) : state.groupOfBase(j))
-    for (const [one, parts] of wholes) {
+    for (const one of wholes) {
       const current = scoreOf(groupOfWhole(one))
       if (current === Infinity) continue
-      const inside = parts.filter((j) => space.terms.containment(partCounts.get(j)!, wholeCounts.get(one)!) >= PIECE_CONTAINMENT).sort((a, b) => a - b)
+      const inside = partsOf[one]!.filter((j) => space.terms.containment(partCounts[j]!, wholeCounts[one]!) >= PIECE_CONTAINMENT).sort((a, b) => a - b)
       for (let s = 0; s < inside.length; ) {
         let e = s
         while (e + 1 < inside.length && inside[e + 1] === inside[e]! + 1) e++
         if (e > s) {
           const run = inside.slice(s, e + 1)
-          const score = cosine(wholeVec.get(one)!, space.terms.vector(sumCounts(run.map((j) => partCounts.get(j)!))))
+          const score = space.terms.cosine(wholeVec[one]!, space.terms.vector(space.terms.sum(run.map((j) => partCounts[j]!))))
           const beats = run.every((j) => {
             const g = groupOfPart(j)
             return g === null || g === groupOfWhole(one) || scoreOf(g) < score
@@ -543,11 +730,11 @@ function pairSplitsAndMerges(state: State, space: Space): void {
   propose(false)
   proposals.sort((x, y) => y.score - x.score)
 
-  const taken = new Set<string>()
+  const takenBase = new Uint8Array(state.nb)
+  const takenTarget = new Uint8Array(state.nt)
   for (const p of proposals) {
-    const ones = `${p.split ? 'b' : 't'}${p.one}`
-    const manys = p.many.map((j) => `${p.split ? 't' : 'b'}${j}`)
-    if (taken.has(ones) || manys.some((k) => taken.has(k))) continue
+    const [takenOne, takenMany] = p.split ? [takenBase, takenTarget] : [takenTarget, takenBase]
+    if (takenOne[p.one] || p.many.some((j) => takenMany[j])) continue
     const groupIds = new Set<number>()
     const gid = p.split ? state.baseGroup[p.one]! : state.targetGroup[p.one]!
     if (gid !== -1) groupIds.add(gid)
@@ -557,8 +744,8 @@ function pairSplitsAndMerges(state: State, space: Space): void {
     }
     if ([...groupIds].some((g) => state.groups[g]!.locked)) continue
     for (const g of groupIds) state.dissolve(g)
-    taken.add(ones)
-    for (const k of manys) taken.add(k)
+    takenOne[p.one] = 1
+    for (const j of p.many) takenMany[j] = 1
     state.add(p.split
       ? { base: [p.one], target: p.many, by: 'similarity', how: 'split', confidence: p.score, score: p.score, locked: false }
       : { base: p.many, target: [p.one], by: 'similarity', how: 'merge', confidence: p.score, score: p.score, locked: false })
@@ -572,11 +759,13 @@ function rows(state: State, base: readonly PairInput[], target: readonly PairInp
 
   // Kept in place: the longest run of paired rows whose base order is their target order
   // (as alignClauses does for ids); every other paired row moved.
-  const paired = state.groups
-    .map((g, id) => ({ g, id }))
-    .filter((x): x is { g: Group; id: number } => x.g !== null && x.g.base.length > 0 && x.g.target.length > 0)
-    .sort((x, y) => x.g.target[0]! - y.g.target[0]!)
-  const stable = new Set(longestIncreasing(paired.map((x) => x.g.base[0]!)).map((k) => paired[k]!.id))
+  const paired: number[] = [] // group ids in the order of their first target clause
+  for (let t = 0; t < state.nt; t++) {
+    const id = state.targetGroup[t]!
+    const g = state.groups[id]!
+    if (g.target[0] === t && g.base.length > 0) paired.push(id)
+  }
+  const stable = new Set(longestIncreasing(paired.map((id) => state.groups[id]!.base[0]!)).map((k) => paired[k]!))
 
   // A removed clause follows the nearest earlier base clause that stayed in place.
   const removedAfter = new Map<number, number[]>() // group id (or -1 for "first") → removed group ids
@@ -592,10 +781,22 @@ function rows(state: State, base: readonly PairInput[], target: readonly PairInp
     }
   }
 
+  // Labels are normalised at most once per clause, and not at all where both sides print the same.
+  const baseLabels = new Array<string | undefined>(state.nb)
+  const targetLabels = new Array<string | undefined>(state.nt)
+  const labelOf = (cache: Array<string | undefined>, inputs: readonly PairInput[], i: number): string => (cache[i] ??= normalizeLabel(inputs[i]!.label))
+  const renumbered = (g: Group): boolean => {
+    if (g.base.length === 0 || g.target.length === 0) return false
+    if (g.base.length === 1 && g.target.length === 1 && base[g.base[0]!]!.label === target[g.target[0]!]!.label) return false
+    const bl = g.base.map((b) => labelOf(baseLabels, base, b))
+    const tl = g.target.map((t) => labelOf(targetLabels, target, t))
+    return [...bl, ...tl].every((l) => l !== '') && bl.join('\n') !== tl.join('\n')
+  }
+
   const out: Pairing[] = []
   const emit = (id: number): void => {
     const g = state.groups[id]!
-    out.push(toPairing(g, base, target, threshold, g.base.length > 0 && g.target.length > 0 && !stable.has(id)))
+    out.push(toPairing(g, threshold, renumbered(g), g.base.length > 0 && g.target.length > 0 && !stable.has(id)))
   }
   const emitRemoved = (after: number): void => {
     for (const id of removedAfter.get(after) ?? []) emit(id)
@@ -610,11 +811,8 @@ function rows(state: State, base: readonly PairInput[], target: readonly PairInp
   return out
 }
 
-function toPairing(g: Group, base: readonly PairInput[], target: readonly PairInput[], threshold: number, moved: boolean): Pairing {
+function toPairing(g: Group, threshold: number, renumbered: boolean, moved: boolean): Pairing {
   const kind: PairKind = g.target.length === 0 ? 'removed' : g.base.length === 0 ? 'added' : g.target.length > 1 ? 'split' : g.base.length > 1 ? 'merged' : 'one-to-one'
-  const bl = g.base.map((b) => normalizeLabel(base[b]!.label))
-  const tl = g.target.map((t) => normalizeLabel(target[t]!.label))
-  const renumbered = bl.length > 0 && tl.length > 0 && [...bl, ...tl].every((l) => l !== '') && bl.join('\n') !== tl.join('\n')
   const confidence = Math.round(g.confidence * 1000) / 1000
   const paired = kind !== 'added' && kind !== 'removed'
   return { base: g.base, target: g.target, kind, by: g.by, how: g.how, confidence, review: paired && confidence < threshold, renumbered, moved }
