@@ -1,6 +1,6 @@
 // The only module that touches window.api: unwraps typed results into values or ApiCallErrors,
 // so stores and views deal in data and one error type.
-import type { ApiErrorCode, ApiResult, CiteArgs, ClausewiseApi, CompareArgs, ExportPdfArgs, SuggestArgs, UpdateCitationArgs, WorkspaceSettings } from '../../src-main/api/contract'
+import type { ApiErrorCode, ApiResult, CiteArgs, ClausewiseApi, CompareArgs, ExportPdfArgs, SetPairingArgs, SuggestArgs, UpdateCitationArgs, WorkspaceSettings } from '../../src-main/api/contract'
 
 export class ApiCallError extends Error {
   readonly code: ApiErrorCode | 'unavailable'
@@ -34,6 +34,7 @@ export const api = {
   updateCitation: (args: UpdateCitationArgs) => unwrap(bridge().updateCitation(args)),
   deleteCitation: (id: string) => unwrap(bridge().deleteCitation({ id })),
   suggest: (args: SuggestArgs) => unwrap(bridge().suggest(args)),
+  setPairing: (args: SetPairingArgs) => unwrap(bridge().setPairing(args)),
   getSettings: () => unwrap(bridge().getSettings()),
   updateSettings: (settings: WorkspaceSettings) => unwrap(bridge().updateSettings(settings)),
   undo: () => unwrap(bridge().undo()),

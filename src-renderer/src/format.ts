@@ -15,3 +15,33 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 }
 
 export const KIND_LABEL = { agreement: 'Agreement', amendment: 'Amendment', statement: 'Joint statement' } as const
+
+// A compared row in words (mirrors src-main/core/compare/describe.ts, which the CLI and PDF use).
+interface RowWords {
+  status: string
+  edited: boolean
+  moved: boolean
+  renumbered: boolean
+  baseClauses: ReadonlyArray<{ label: string | null }>
+  targetClauses: ReadonlyArray<{ label: string | null }>
+}
+
+export function statusText(row: RowWords): string {
+  switch (row.status) {
+    case 'split':
+      return `Split into ${row.targetClauses.length}${row.moved ? ', moved' : ''}`
+    case 'merged':
+      return `Merged from ${row.baseClauses.length}${row.moved ? ', moved' : ''}`
+    case 'moved':
+      return row.edited ? 'Moved, edited' : 'Moved'
+    default:
+      return row.status.charAt(0).toUpperCase() + row.status.slice(1)
+  }
+}
+
+/** "6.3 → 6.4" for a renumbered row, "3 → 3.1, 3.2, 3.3" for a split; null when the numbers did not change. */
+export function numberingText(row: RowWords): string | null {
+  if (!row.renumbered) return null
+  const labels = (cs: ReadonlyArray<{ label: string | null }>): string => cs.map((c) => c.label ?? '').join(', ')
+  return `${labels(row.baseClauses)} → ${labels(row.targetClauses)}`
+}

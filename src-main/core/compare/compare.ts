@@ -58,7 +58,7 @@ function row(base: Version, target: Version, p: Pairing, options: CompareOptions
   const clauseId = (targetClauses[0] ?? baseClauses[0])!.id
   return {
     clauseId,
-    heading: displayHeading(b, t, (targetClauses[0] ?? baseClauses[0])!.label ?? clauseId),
+    heading: rowHeading(baseClauses, targetClauses, b, t, clauseId),
     evidenceVersionId: evidenceVersionId(base.id, target.id, t !== null),
     status: statusOf(p, edited),
     edited,
@@ -86,6 +86,17 @@ function statusOf(p: Pairing, edited: boolean): ClauseStatus {
     case 'one-to-one':
       return p.moved ? 'moved' : edited ? 'modified' : 'unchanged'
   }
+}
+
+/**
+ * The row's name: a split is named by the one clause that was split, a merge by the one it became
+ * (its pieces show their own headings); otherwise as {@link displayHeading}.
+ */
+function rowHeading(base: readonly RowClause[], target: readonly RowClause[], b: ClauseSide | null, t: ClauseSide | null, clauseId: string): string {
+  const fallback = (target[0] ?? base[0])!.label ?? clauseId
+  if (target.length > 1 && base[0]?.heading) return base[0].heading
+  if (base.length > 1 && target[0]?.heading) return target[0].heading
+  return displayHeading(b, t, fallback)
 }
 
 /** A clause's heading as every view shows it; an empty heading falls back to the other side, then the label or id. */

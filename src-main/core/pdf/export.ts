@@ -244,7 +244,9 @@ function redlineClause(w: Writer, clause: ClauseComparison, index: number, numbe
   w.ensure(70)
   w.doc.outline.addItem(`${index}. ${heading} (${status})`)
   w.gap(6)
-  w.runs(toRuns(clause.headingParts, `${index}. `), { face: 'sansBold', size: 11.5, annotate: false })
+  // A split or merge is named by its one clause; the joined headings' redline would only be noise.
+  const headingParts = clause.baseClauses.length > 1 || clause.targetClauses.length > 1 ? [{ op: 'equal' as const, text: heading }] : clause.headingParts
+  w.runs(toRuns(headingParts, `${index}. `), { face: 'sansBold', size: 11.5, annotate: false })
   const notes = numbered.get(clause.clauseId) ?? []
   const conflict = isConflict(notes.map((x) => x.citation.stance))
   w.paragraph(`${status}${numbering ? ` · ${numbering}` : ''}${clause.match?.review ? ' · CHECK PAIRING' : ''}${clause.status === 'moved' && clause.base && clause.target ? ` · clause ${clause.base.index + 1} → ${clause.target.index + 1}` : ''}${clause.wordsInserted || clause.wordsDeleted ? ` · +${clause.wordsInserted} / −${clause.wordsDeleted} words` : ''}${conflict ? ' · CONFLICT: sources disagree' : ''}`, { face: 'sans', size: 8.5, color: conflict ? rgb(DEL) : MUTED })

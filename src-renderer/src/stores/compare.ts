@@ -1,9 +1,11 @@
-// The comparison on screen: which two versions, with which options, the redline itself, and
-// the reviewer's reading state (filter, layout, current change).
+// The comparison on screen: which two versions, with which options, the redline itself, the
+// reviewer's reading state (filter, layout, current change, current pairing to check) and their
+// pairing decisions ("Pair with…", "Unpair", "Automatic").
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import type { ClauseComparison, CompareOptions, Comparison } from '../../../src-main/api/contract'
+import type { ClauseComparison, CompareOptions, Comparison, PairingMode } from '../../../src-main/api/contract'
 import { api, errorMessage } from '../api'
+import { useWorkspaceStore } from './workspace'
 
 export type Layout = 'side-by-side' | 'inline'
 
@@ -31,10 +33,16 @@ export const useCompareStore = defineStore('compare', () => {
   })
   /** Row indexes (into `rows`) of every clause that changed, in reading order. */
   const changes = computed(() => rows.value.flatMap((c, i) => (c.status === 'unchanged' ? [] : [i])))
-  const currentRow = computed(() => (current.value >= 0 ? (changes.value[current.value] ?? -1) : -1))
+  /** Row indexes (into `rows`) of every pairing under the review threshold, in reading order. */
+  const reviews = computed(() => rows.value.flatMap((c, i) => (c.match?.review ? [i] : [])))
+  /** The row the reviewer is on: set by change navigation and by pairing-check navigation. */
+  const focusRow = ref(-1)
+  const currentRow = computed(() => focusRow.value)
+  let last: { baseId: string; targetId: string; options: CompareOptions } | null = null
 
-  async function load(baseId: string, targetId: string, options: CompareOptions): Promise<void> {
+  async function load(baseId: string, targetId: string, options: CompareOptions, keepPlace = false): Promise<void> {
     const mine = ++generation
+    last = { baseId, targetId, options: { ...options } }
     loading.value = true
     error.value = null
     try {
@@ -42,8 +50,10 @@ export const useCompareStore = defineStore('compare', () => {
       if (mine !== generation) return
       // Lets the benchmark tell the renderer's share of the time from the engine's and the IPC's.
       performance.mark('clausewise:comparison-received')
+      const onClause = keepPlace && focusRow.value >= 0 ? rows.value[focusRow.value]?.clauseId : undefined
       comparison.value = result
       current.value = -1
+      focusRow.value = onClause === undefined ? -1 : rows.value.findIndex((r) => r.clauseId === onClause)
     } catch (err) {
       if (mine !== generation) return
       comparison.value = null
@@ -53,20 +63,50 @@ export const useCompareStore = defineStore('compare', () => {
     }
   }
 
+  /** The comparison again (after an undo, a redo or a pairing decision), staying on the same clause. */
+  async function reload(): Promise<void> {
+    if (last) await load(last.baseId, last.targetId, last.options, true)
+  }
+
   /** Moves to the next (+1) or previous (-1) change, wrapping at either end; returns its row. */
   function step(direction: 1 | -1): number {
     const n = changes.value.length
     if (n === 0) return -1
-    current.value = current.value < 0 ? (direction === 1 ? 0 : n - 1) : (current.value + direction + n) % n
-    return currentRow.value
+    // From a row reached otherwise (a pairing to check), go on from where that row stands.
+    if (current.value < 0 && focusRow.value >= 0) {
+      const after = changes.value.findIndex((i) => (direction === 1 ? i > focusRow.value : i >= focusRow.value))
+      current.value = direction === 1 ? (after < 0 ? 0 : after) : after <= 0 ? n - 1 : after - 1
+    } else current.value = current.value < 0 ? (direction === 1 ? 0 : n - 1) : (current.value + direction + n) % n
+    focusRow.value = changes.value[current.value] ?? -1
+    return focusRow.value
   }
 
-  /** Toggles the filter, staying on the same change when there is one. */
+  /** Moves to the next (+1) or previous (-1) pairing to check, wrapping; returns its row. */
+  function stepReview(direction: 1 | -1): number {
+    const list = reviews.value
+    if (list.length === 0) return -1
+    const from = focusRow.value
+    const next = direction === 1 ? (list.find((i) => i > from) ?? list[0]!) : ([...list].reverse().find((i) => i < from) ?? list[list.length - 1]!)
+    focusRow.value = next
+    current.value = changes.value.indexOf(next)
+    return next
+  }
+
+  /** Toggles the filter, staying on the same row when there is one. */
   function setChangedOnly(value: boolean): void {
-    const clauseId = currentRow.value >= 0 ? rows.value[currentRow.value]?.clauseId : undefined
+    const clauseId = focusRow.value >= 0 ? rows.value[focusRow.value]?.clauseId : undefined
     changedOnly.value = value
-    current.value = clauseId === undefined ? -1 : changes.value.findIndex((i) => rows.value[i]?.clauseId === clauseId)
+    focusRow.value = clauseId === undefined ? -1 : rows.value.findIndex((r) => r.clauseId === clauseId)
+    current.value = changes.value.indexOf(focusRow.value)
   }
 
-  return { comparison, error, loading, changedOnly, layout, current, selectedClauseId, panelTab, readerSourceId, panelWidth, rows, changes, currentRow, load, step, setChangedOnly }
+  /** Saves a pairing decision (undoable like any change) and shows the comparison with it applied. */
+  async function setPairing(base: string[], target: string[], mode: PairingMode): Promise<void> {
+    const c = comparison.value
+    if (!c) return
+    await useWorkspaceStore().track(api.setPairing({ baseId: c.base.id, targetId: c.target.id, base, target, mode }))
+    await reload()
+  }
+
+  return { comparison, error, loading, changedOnly, layout, current, selectedClauseId, panelTab, readerSourceId, panelWidth, rows, changes, reviews, currentRow, load, reload, step, stepReview, setChangedOnly, setPairing }
 })

@@ -111,7 +111,7 @@ describe('pairing overrides', () => {
     const { stdout, code } = await cli('compare', '--models-dir', DRAFTS, '--base', 'draft-jan', '--target', 'draft-mar')
     expect(code).toBe(0)
     expect(stdout).toMatch(/1 split · 1 merged · \d+ unchanged · \d+ renumbered · 1 to check/)
-    expect(stdout).toContain('[split into 3] Fees / Invoicing / Late payment [3 → 4.1, 4.2, 4.3]')
+    expect(stdout).toContain('[split into 3] Fees and payment [3 → 4.1, 4.2, 4.3]')
     expect(stdout).toContain('[merged from 2] Warranties and disclaimer [5, 6 → 7]')
     expect(stdout).toMatch(/\[modified\] Liability \[7 → 8\] \(c-[0-9a-f]+\)\n {2}CHECK PAIRING — similar wording 0\.\d\d/)
   })
