@@ -249,7 +249,7 @@ function redlineClause(w: Writer, clause: ClauseComparison, index: number, numbe
   w.runs(toRuns(headingParts, `${index}. `), { face: 'sansBold', size: 11.5, annotate: false })
   const notes = numbered.get(clause.clauseId) ?? []
   const conflict = isConflict(notes.map((x) => x.citation.stance))
-  w.paragraph(`${status}${numbering ? ` · ${numbering}` : ''}${clause.match?.review ? ' · CHECK PAIRING' : ''}${clause.status === 'moved' && clause.base && clause.target ? ` · clause ${clause.base.index + 1} → ${clause.target.index + 1}` : ''}${clause.wordsInserted || clause.wordsDeleted ? ` · +${clause.wordsInserted} / −${clause.wordsDeleted} words` : ''}${conflict ? ' · CONFLICT: sources disagree' : ''}`, { face: 'sans', size: 8.5, color: conflict ? rgb(DEL) : MUTED })
+  w.paragraph(`${status}${numbering ? ` · ${numbering}` : ''}${clause.match?.review ? ' · CHECK PAIRING' : ''}${clause.status === 'moved' && !numbering && clause.base && clause.target ? ` · clause ${clause.base.index + 1} → ${clause.target.index + 1}` : ''}${clause.wordsInserted || clause.wordsDeleted ? ` · +${clause.wordsInserted} / −${clause.wordsDeleted} words` : ''}${conflict ? ' · CONFLICT: sources disagree' : ''}`, { face: 'sans', size: 8.5, color: conflict ? rgb(DEL) : MUTED })
   w.gap(3)
   w.runs(toRuns(clause.parts), { face: 'serif', size: 11, annotate: true, leading: 16.5 })
   if (notes.length) {
