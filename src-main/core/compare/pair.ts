@@ -76,10 +76,23 @@ const ORDER_BONUS = 0.1
 const TIE = 1e-9
 /** Candidates kept per clause from the inverted index before exact cosines are computed. */
 const CANDIDATES_PER_CLAUSE = 10
+/** Terms held by more than this share of the free clauses are not indexed (see nearest)... */
+const COMMON_SHARE = 0.05
+/** ...nor those held by more than this many: a word in hundreds of clauses names none of them. */
+const COMMON_COUNT = 200
+/** Postings of the inverted index one clause may scan; see termsToScan. */
+const SCAN_BUDGET = 1000
 /** A piece of a split (or a part of a merge) must lie this much inside the whole. */
 const PIECE_CONTAINMENT = 0.6
 /** The joined pieces must be at least this similar to the whole. */
 const JOINED_SIMILARITY = 0.5
+/**
+ * ...and this much more similar than the most similar piece alone: every piece must add to
+ * the whole. Copies of one clause ("Reserved." twice, a clause pasted twice) add nothing, and
+ * are two clauses, never the pieces of one. Real splits and merges in the synthetic pairs gain
+ * 0.1 or more.
+ */
+const PIECE_GAIN = 0.05
 
 interface Group {
   base: number[]
@@ -91,6 +104,8 @@ interface Group {
   score: number
   /** Found with certainty (manual, id, identical text): later passes never undo it. */
   locked: boolean
+  /** One of several copies of a text paired in order: it says little about where other clauses belong. */
+  copy?: true
 }
 
 interface Candidate {
@@ -126,6 +141,8 @@ export function pairClauses(base: readonly PairInput[], target: readonly PairInp
 
   if (state.freeBase().length > 0 && state.freeTarget().length > 0) pairByContent(state, base, target)
 
+  orderCopies(state, base, target, 'base')
+  orderCopies(state, base, target, 'target')
   return rows(state, base, target, threshold)
 }
 
@@ -220,10 +237,12 @@ function pairByIds(state: State, ids: NonNullable<PairOptions['ids']>, nb: numbe
 /**
  * Pairs free clauses whose keys are equal. A null key never pairs. A key held by one free
  * clause on each side pairs wherever the two stand. Repeated keys (boilerplate) pair in
- * document order, and first within the stretch between two neighbouring pairs that kept their
- * order: with "Intentionally omitted." in sections 3, 4 and 9 of the base and 4 and 9 of the
- * target, the one in section 9 pairs with the one in section 9, not with the target's second
- * copy by count. What is left over pairs in document order wherever it stands (moved).
+ * document order within the stretch between two neighbouring pairs that kept their order:
+ * with "Intentionally omitted." in sections 3, 4 and 9 of the base and 4 and 9 of the target,
+ * the one in section 9 pairs with the one in section 9, not with the target's second copy by
+ * count. A copy with no partner in its stretch is left to the content passes: a surplus copy
+ * of boilerplate in one place and a missing one far away are a removal and an addition, not a
+ * move, while a moved copy of a distinctive clause is found by similarity like any moved clause.
  */
 function pairByKey(state: State, base: readonly PairInput[], target: readonly PairInput[], key: (c: PairInput) => string | null, how: PairHow, confidence: number): void {
   const targetsOf = new Map<string, number[]>() // key → free target clauses holding it, ascending
@@ -247,7 +266,7 @@ function pairByKey(state: State, base: readonly PairInput[], target: readonly Pa
     if (q) q.push(b)
     else basesOf.set(k, [b])
   }
-  const add = (b: number, t: number): void => state.add({ base: [b], target: [t], by: 'text', how, confidence, score: 1, locked: true })
+  const add = (b: number, t: number, copy?: true): void => state.add({ base: [b], target: [t], by: 'text', how, confidence, score: 1, locked: true, ...(copy && { copy }) })
   let repeated = false
   for (const [k, bs] of basesOf) {
     const ts = targetsOf.get(k)!
@@ -274,29 +293,17 @@ function pairByKey(state: State, base: readonly PairInput[], target: readonly Pa
     const ts = targetsOf.get(k)!
     let p = next.get(k) ?? 0
     while (p < ts.length && (ts[p]! <= lo || state.targetGroup[ts[p]!] !== -1)) p++
-    if (p < ts.length && ts[p]! < hi) add(b, ts[p++]!)
-    next.set(k, p)
-  }
-
-  // The rest, in document order wherever they stand.
-  next.clear()
-  for (let b = 0; b < base.length; b++) {
-    const k = keyOfBase[b]
-    if (k === undefined || state.baseGroup[b] !== -1) continue
-    const ts = targetsOf.get(k)!
-    let p = next.get(k) ?? 0
-    while (p < ts.length && state.targetGroup[ts[p]!] !== -1) p++
-    if (p < ts.length) add(b, ts[p++]!)
+    if (p < ts.length && ts[p]! < hi) add(b, ts[p++]!, true)
     next.set(k, p)
   }
 }
 
-const PLAIN_NUMBER = /^\d+(?:\.\d+)*$/
+const PLAIN_NUMBER = /^\d+(?:\.\d+)*\.?$/
 
 /** A label compared as a number: "Section 6.3." and "6.3" are the same label. */
 export function normalizeLabel(label: string | undefined): string {
   if (label === undefined) return ''
-  if (PLAIN_NUMBER.test(label)) return label // nothing below would change it
+  if (PLAIN_NUMBER.test(label)) return label.endsWith('.') ? label.slice(0, -1) : label // all that the rest would do
   return foldFast(label)
     .replace(/^\s*(?:section|article|clause|paragraph|§+)\s*/, '')
     .replace(/[\s.:)]+$/, '')
@@ -370,8 +377,12 @@ function confidenceOf(space: Space, b: number, t: number, score: number): number
 
 /** The words a clause is compared on: heading and text, without the printed numbers that renumbering changes. */
 function comparable(c: PairInput): string {
-  const heading = c.heading.replace(/\b\d+(?:\.\d+)*\b/g, ' ')
-  return `${heading}\n${stripNumber(c.text.trimStart(), c.label)}`
+  return comparableParts(c).join('\n')
+}
+
+/** {@link comparable} as heading and text, for {@link TermSpace.add}. */
+function comparableParts(c: PairInput): [string, string] {
+  return [c.heading.replace(/\b\d+(?:\.\d+)*\b/g, ' '), stripNumber(c.text.trimStart(), c.label)]
 }
 
 function pairByContent(state: State, base: readonly PairInput[], target: readonly PairInput[]): void {
@@ -390,8 +401,8 @@ function buildSpace(state: State, base: readonly PairInput[], target: readonly P
   const targets = state.freeTarget()
   const baseCounts = new Array<Counts | undefined>(state.nb)
   const targetCounts = new Array<Counts | undefined>(state.nt)
-  for (const b of bases) baseCounts[b] = terms.add(comparable(base[b]!))
-  for (const t of targets) targetCounts[t] = terms.add(comparable(target[t]!))
+  for (const b of bases) baseCounts[b] = terms.add(...comparableParts(base[b]!))
+  for (const t of targets) targetCounts[t] = terms.add(...comparableParts(target[t]!))
   const baseVec = new Array<Vector | undefined>(state.nb)
   const targetVec = new Array<Vector | undefined>(state.nt)
   for (const b of bases) baseVec[b] = terms.vector(baseCounts[b]!)
@@ -399,26 +410,37 @@ function buildSpace(state: State, base: readonly PairInput[], target: readonly P
 
   // Exact cosines of the candidates, each pair once: the clause the candidates were found
   // for is spread out once, then each candidate costs its own length.
+  const found = nearest(terms, bases, baseVec, targets, targetVec)
+  orphans(state, terms, bases, baseVec, targets, targetVec, found)
+  const { forBase, forTarget } = found
+  // The pairs found for each base clause lie together in forBase: where, so that a pair found
+  // again from the target side is scored once (a look at ten entries, not a set of all pairs).
+  const firstOf = new Int32Array(state.nb).fill(-1)
+  const endOf = new Int32Array(state.nb)
+  for (let k = 0; k < forBase.length; k += 2) {
+    if (firstOf[forBase[k]!] === -1) firstOf[forBase[k]!] = k
+    endOf[forBase[k]!] = k + 2
+  }
+  const foundForBase = (b: number, t: number): boolean => {
+    for (let k = firstOf[b]!; k !== -1 && k < endOf[b]!; k += 2) if (forBase[k + 1] === t) return true
+    return false
+  }
   const candidates: Candidate[] = []
-  const seen = new Set<number>()
   const spread = new Spread(terms.size)
-  const score = (from: Array<Vector | undefined>, to: Array<Vector | undefined>, found: Int32Array, flip: boolean): void => {
-    for (let k = 0; k < found.length; k += 2) {
-      const i = found[k]!
-      const j = found[k + 1]!
+  const score = (from: Array<Vector | undefined>, to: Array<Vector | undefined>, pairs: Int32Array, flip: boolean): void => {
+    for (let k = 0; k < pairs.length; k += 2) {
+      const i = pairs[k]!
+      const j = pairs[k + 1]!
+      if (flip && foundForBase(j, i)) continue
       const [b, t] = flip ? [j, i] : [i, j]
-      const key = b * (state.nt + 1) + t
-      if (seen.has(key)) continue
-      seen.add(key)
-      if (k === 0 || found[k - 2] !== i) spread.load(from[i]!)
+      if (k === 0 || pairs[k - 2] !== i) spread.load(from[i]!)
       const s = spread.cosine(to[j]!)
       if (s >= SIMILARITY_FLOOR) candidates.push({ b, t, score: s })
     }
     spread.unload()
   }
-  const found = nearest(terms, bases, baseVec, targets, targetVec, state.nt)
-  score(baseVec, targetVec, found.forBase, false)
-  score(targetVec, baseVec, found.forTarget, true)
+  score(baseVec, targetVec, forBase, false)
+  score(targetVec, baseVec, forTarget, true)
 
   const topOfBase = new Float64Array(2 * state.nb)
   const topOfTarget = new Float64Array(2 * state.nt)
@@ -441,7 +463,9 @@ function buildSpace(state: State, base: readonly PairInput[], target: readonly P
  * clause the few on the other side with the largest partial dot product become candidates.
  * Terms held by very many clauses ("licence", "party") are left out of the index: they are
  * what makes the index quadratic and they weigh little in the cosine anyway; the exact cosine
- * computed afterwards still counts them.
+ * computed afterwards still counts them. "Very many" is 5% of the clauses (at least 50), and
+ * never more than 200, or on tens of thousands of short clauses from a small vocabulary every
+ * clause would reach thousands across.
  *
  * One scan serves both sides: a base clause's partial dot product with a target clause is the
  * target clause's with it, so each is offered to the base clause's best few and to the target
@@ -452,23 +476,26 @@ function buildSpace(state: State, base: readonly PairInput[], target: readonly P
  *
  * Returns the pairs found, flat (from, to, from, to…), each clause's candidates best first.
  */
-function nearest(terms: TermSpace, bases: readonly number[], baseVec: Array<Vector | undefined>, targets: readonly number[], targetVec: Array<Vector | undefined>, nt: number): { forBase: Int32Array; forTarget: Int32Array } {
+function nearest(terms: TermSpace, bases: readonly number[], baseVec: Array<Vector | undefined>, targets: readonly number[], targetVec: Array<Vector | undefined>): { forBase: Int32Array; forTarget: Int32Array } {
   const K = CANDIDATES_PER_CLAUSE
-  const maxDf = Math.max(50, Math.floor(0.05 * (bases.length + targets.length)))
+  const maxDf = Math.min(COMMON_COUNT, Math.max(50, Math.floor(COMMON_SHARE * (bases.length + targets.length))))
   const df = terms.df
+  // Target clauses are numbered by their place among the free ones (x), so that nothing here
+  // is the size of the whole document when only a few clauses are left to pair.
+  const nt = targets.length
   const start = new Int32Array(terms.size + 1)
   for (const t of targets) for (const id of targetVec[t]!.ids) if (df[id]! <= maxDf) start[id + 1]!++
   for (let id = 0; id < terms.size; id++) start[id + 1]! += start[id]!
   const fill = start.slice(0, terms.size)
   const postClause = new Int32Array(start[terms.size]!)
   const postWeight = new Float64Array(start[terms.size]!)
-  for (const t of targets) {
-    const v = targetVec[t]!
+  for (let x = 0; x < nt; x++) {
+    const v = targetVec[targets[x]!]!
     for (let a = 0; a < v.ids.length; a++) {
       const id = v.ids[a]!
       if (df[id]! > maxDf) continue
       const k = fill[id]!++
-      postClause[k] = t
+      postClause[k] = x
       postWeight[k] = v.weights[a]!
     }
   }
@@ -495,44 +522,128 @@ function nearest(terms: TermSpace, bases: readonly number[], baseVec: Array<Vect
   const targetKept = new Uint8Array(nt)
 
   const acc = new Float64Array(nt)
-  const touched = new Int32Array(targets.length)
+  const touched = new Int32Array(nt)
   const forBase = new Int32Array(2 * K * bases.length)
   let n = 0
   for (const b of bases) {
     const v = baseVec[b]!
     let reached = 0
-    for (let a = 0; a < v.ids.length; a++) {
+    const some = termsToScan(v, df, maxDf, start)
+    for (let i = 0, end = some === null ? v.ids.length : some.length; i < end; i++) {
+      const a = some === null ? i : some[i]!
       const id = v.ids[a]!
       if (df[id]! > maxDf) continue
       const w = v.weights[a]!
       for (let k = start[id]!, end = start[id + 1]!; k < end; k++) {
-        const t = postClause[k]!
-        if (acc[t] === 0) touched[reached++] = t
-        acc[t]! += w * postWeight[k]!
+        const x = postClause[k]!
+        if (acc[x] === 0) touched[reached++] = x
+        acc[x]! += w * postWeight[k]!
       }
     }
     baseKept[0] = 0
-    for (let x = 0; x < reached; x++) {
-      const t = touched[x]!
-      const s = acc[t]!
-      acc[t] = 0
-      offer(baseBest, baseScores, baseKept, 0, t, s)
-      offer(targetBest, targetScores, targetKept, t, b, s)
+    for (let r = 0; r < reached; r++) {
+      const x = touched[r]!
+      const s = acc[x]!
+      acc[x] = 0
+      offer(baseBest, baseScores, baseKept, 0, x, s)
+      offer(targetBest, targetScores, targetKept, x, b, s)
     }
-    for (let x = 0; x < baseKept[0]!; x++) {
+    for (let r = 0; r < baseKept[0]!; r++) {
       forBase[n++] = b
-      forBase[n++] = baseBest[x]!
+      forBase[n++] = targets[baseBest[r]!]!
     }
   }
-  const forTarget = new Int32Array(2 * K * targets.length)
+  const forTarget = new Int32Array(2 * K * nt)
   let m = 0
-  for (const t of targets) {
-    for (let x = 0; x < targetKept[t]!; x++) {
-      forTarget[m++] = t
-      forTarget[m++] = targetBest[t * K + x]!
+  for (let x = 0; x < nt; x++) {
+    for (let r = 0; r < targetKept[x]!; r++) {
+      forTarget[m++] = targets[x]!
+      forTarget[m++] = targetBest[x * K + r]!
     }
   }
   return { forBase: forBase.subarray(0, n), forTarget: forTarget.subarray(0, m) }
+}
+
+/**
+ * Which of a clause's terms to scan (positions in its vector): null for all the indexed ones,
+ * but when their postings come to more than SCAN_BUDGET, the rarest first up to the budget
+ * (at least one). A long clause of words each held by up to 200 clauses could otherwise reach
+ * thousands across; the budget bounds the work per clause and cuts off only its commonest
+ * terms, which weigh least. Clauses of the 5,000-clause synthetic pair scan at most 700: none
+ * is cut.
+ */
+function termsToScan(v: Vector, df: readonly number[], maxDf: number, start: Int32Array): number[] | null {
+  const postings = (a: number): number => start[v.ids[a]! + 1]! - start[v.ids[a]!]!
+  let total = 0
+  for (let a = 0; a < v.ids.length; a++) if (df[v.ids[a]!]! <= maxDf) total += postings(a)
+  if (total <= SCAN_BUDGET) return null // all of them
+  const indexed: number[] = []
+  for (let a = 0; a < v.ids.length; a++) if (df[v.ids[a]!]! <= maxDf && postings(a) > 0) indexed.push(a)
+  indexed.sort((x, y) => df[v.ids[x]!]! - df[v.ids[y]!]! || v.ids[x]! - v.ids[y]!)
+  let spent = 0
+  let n = 0
+  while (n < indexed.length && (n === 0 || spent + postings(indexed[n]!) <= SCAN_BUDGET)) spent += postings(indexed[n++]!)
+  return indexed.slice(0, n)
+}
+
+/*
+ * A clause whose every term is too common to be indexed ("Intentionally omitted.", "Reserved.",
+ * among many copies) finds no candidate above, so boilerplate reworded by a hair would never
+ * pair. For such a clause only, the clauses across that hold its rarest term and stand where
+ * it would sit if nothing moved (between its paired neighbours' partners) are candidates, the
+ * first few found by binary search: bounded work per clause. Position is the only evidence
+ * such a clause has, so it is never paired far from where it stands.
+ */
+function orphans(state: State, terms: TermSpace, bases: readonly number[], baseVec: Array<Vector | undefined>, targets: readonly number[], targetVec: Array<Vector | undefined>, found: { forBase: Int32Array; forTarget: Int32Array }): void {
+  const hasCandidate = (list: Int32Array, n: number): Uint8Array => {
+    const has = new Uint8Array(n)
+    for (let k = 0; k < list.length; k += 2) has[list[k]!] = 1
+    return has
+  }
+  const solve = (from: readonly number[], fromVec: Array<Vector | undefined>, has: Uint8Array, to: readonly number[], toVec: Array<Vector | undefined>, side: 'base' | 'target'): Int32Array => {
+    const lonely = from.filter((i) => has[i] === 0)
+    if (lonely.length === 0) return new Int32Array(0)
+    // Who across holds each term of a lonely clause, in document order.
+    const holdersOf = new Map<number, number[]>()
+    for (const i of lonely) for (const id of fromVec[i]!.ids) holdersOf.set(id, [])
+    for (const j of to) for (const id of toVec[j]!.ids) holdersOf.get(id)?.push(j)
+    /** Holders of the clause's rarest term that the other side holds at all (ties: the lower id). */
+    const rarestHeld = (v: Vector): number[] => {
+      let best = -1
+      for (const id of v.ids) {
+        if (holdersOf.get(id)!.length === 0) continue
+        if (best === -1 || terms.df[id]! < terms.df[best]! || (terms.df[id] === terms.df[best] && id < best)) best = id
+      }
+      return best === -1 ? [] : holdersOf.get(best)!
+    }
+    // Copies paired among copies do not mark where a reworded copy belongs: it may be any of them.
+    const window = orderWindows(state, side, true)
+    const out: number[] = []
+    for (const i of lonely) {
+      const holders = rarestHeld(fromVec[i]!)
+      const [lo, hi] = window(i)
+      // The first holder after lo, then on while inside the window.
+      let r = 0
+      for (let top = holders.length; r < top; ) {
+        const mid = (r + top) >> 1
+        if (holders[mid]! <= lo) r = mid + 1
+        else top = mid
+      }
+      for (let kept = 0; kept < CANDIDATES_PER_CLAUSE && r < holders.length && holders[r]! < hi; kept++) out.push(i, holders[r++]!)
+    }
+    return Int32Array.from(out)
+  }
+  const forBase = solve(bases, baseVec, hasCandidate(found.forBase, state.nb), targets, targetVec, 'base')
+  const forTarget = solve(targets, targetVec, hasCandidate(found.forTarget, state.nt), bases, baseVec, 'target')
+  const join = (a: Int32Array, b: Int32Array): Int32Array => {
+    if (b.length === 0) return a
+    const out = new Int32Array(a.length + b.length)
+    out.set(a)
+    out.set(b, a.length)
+    return out
+  }
+  found.forBase = join(found.forBase, forBase)
+  found.forTarget = join(found.forTarget, forTarget)
 }
 
 /*
@@ -543,8 +654,23 @@ function nearest(terms: TermSpace, bases: readonly number[], baseVec: Array<Vect
  * favour of the numbering, never overrules a clearly better match.
  */
 function pairByLabel(state: State, base: readonly PairInput[], target: readonly PairInput[], space: Space): void {
+  // Copies of one text (boilerplate) are told apart by where they stand, not by a number that
+  // renumbering shifts: the label is no evidence for them.
+  const repeated = (clauses: readonly number[], inputs: readonly PairInput[]): Set<string> => {
+    const seen = new Set<string>()
+    const twice = new Set<string>()
+    for (const i of clauses) {
+      const text = inputs[i]!.text
+      if (seen.has(text)) twice.add(text)
+      else seen.add(text)
+    }
+    return twice
+  }
+  const baseCopies = repeated(space.bases, base)
+  const targetCopies = repeated(space.targets, target)
   const targetsByLabel = new Map<string, number[]>()
   for (const t of space.targets) {
+    if (targetCopies.has(target[t]!.text)) continue
     const l = normalizeLabel(target[t]!.label)
     if (l === '') continue
     const ts = targetsByLabel.get(l)
@@ -554,6 +680,7 @@ function pairByLabel(state: State, base: readonly PairInput[], target: readonly 
   if (targetsByLabel.size === 0) return
   const basesByLabel = new Map<string, number[]>()
   for (const b of space.bases) {
+    if (baseCopies.has(base[b]!.text)) continue
     const l = normalizeLabel(base[b]!.label)
     if (l === '' || !targetsByLabel.has(l)) continue
     const bs = basesByLabel.get(l)
@@ -639,24 +766,28 @@ function pairBySimilarity(state: State, space: Space): void {
 
 /**
  * For a base clause, the open interval of target positions between the partners of its
- * nearest paired neighbours before and after it: where it would sit if nothing moved.
+ * nearest paired neighbours before and after it: where it would sit if nothing moved. The
+ * same for a target clause, in base positions, when `side` is 'target'. With `skipCopies`,
+ * copies of repeated text paired in order do not count as neighbours.
  */
-function orderWindows(state: State): (b: number) => [number, number] {
-  const before = new Int32Array(state.nb).fill(-1)
-  const after = new Int32Array(state.nb).fill(state.nt)
+function orderWindows(state: State, side: 'base' | 'target' = 'base', skipCopies = false): (i: number) => [number, number] {
+  const [n, across, groupOf] = side === 'base' ? [state.nb, state.nt, (i: number) => state.groupOfBase(i)] : [state.nt, state.nb, (i: number) => state.groupOfTarget(i)]
+  const partners = (g: Group): number[] => (skipCopies && g.copy ? [] : side === 'base' ? g.target : g.base)
+  const before = new Int32Array(n).fill(-1)
+  const after = new Int32Array(n).fill(across)
   let last = -1
-  for (let b = 0; b < state.nb; b++) {
-    before[b] = last
-    const g = state.groupOfBase(b)
-    if (g && g.target.length > 0) last = g.target[g.target.length - 1]!
+  for (let i = 0; i < n; i++) {
+    before[i] = last
+    const g = groupOf(i)
+    if (g && partners(g).length > 0) last = partners(g)[partners(g).length - 1]!
   }
-  last = state.nt
-  for (let b = state.nb - 1; b >= 0; b--) {
-    after[b] = last
-    const g = state.groupOfBase(b)
-    if (g && g.target.length > 0) last = g.target[0]!
+  last = across
+  for (let i = n - 1; i >= 0; i--) {
+    after[i] = last
+    const g = groupOf(i)
+    if (g && partners(g).length > 0) last = partners(g)[0]!
   }
-  return (b) => [before[b]!, after[b]!]
+  return (i) => [before[i]!, after[i]!]
 }
 
 /*
@@ -665,9 +796,10 @@ function orderWindows(state: State): (b: number) => [number, number] {
  * leave it free or weakly paired with its largest piece. Its pieces, though, each lie almost
  * wholly inside it. So: for each base clause, the target clauses among its candidates that lie
  * mostly inside it, in runs of two or more consecutive target clauses; if the run joined is
- * similar to the clause, and more similar than the clause's current pair (and each piece's),
- * the run is a split. The mirror, a target clause containing a run of base clauses, is a merge.
- * Proposals are applied best first; clauses paired with certainty are never taken.
+ * similar to the clause, more similar than the clause's current pair (and each piece's), and
+ * more similar than its best piece alone, the run is a split. The mirror, a target clause
+ * containing a run of base clauses, is a merge. Proposals are applied best first; clauses
+ * paired with certainty are never taken.
  */
 function pairSplitsAndMerges(state: State, space: Space): void {
   interface Proposal {
@@ -706,10 +838,15 @@ function pairSplitsAndMerges(state: State, space: Space): void {
     const wholeVec = split ? space.baseVec : space.targetVec
     const groupOfWhole = (i: number): Group | null => (split ? state.groupOfBase(i) : state.groupOfTarget(i))
     const groupOfPart = (j: number): Group | null => (split ? state.groupOfTarget(j) : state.groupOfBase(j))
+    const partVec = split ? space.targetVec : space.baseVec
+    const bestPiece = (one: number, run: readonly number[]): number => Math.max(...run.map((j) => space.terms.cosine(wholeVec[one]!, partVec[j]!)))
     for (const one of wholes) {
       const current = scoreOf(groupOfWhole(one))
       if (current === Infinity) continue
-      const inside = partsOf[one]!.filter((j) => space.terms.containment(partCounts[j]!, wholeCounts[one]!) >= PIECE_CONTAINMENT).sort((a, b) => a - b)
+      const parts = partsOf[one]!
+      if (parts.length < 2) continue
+      const contained = space.terms.containments(wholeCounts[one]!, parts.map((j) => partCounts[j]!))
+      const inside = parts.filter((_, k) => contained[k]! >= PIECE_CONTAINMENT).sort((a, b) => a - b)
       for (let s = 0; s < inside.length; ) {
         let e = s
         while (e + 1 < inside.length && inside[e + 1] === inside[e]! + 1) e++
@@ -720,7 +857,7 @@ function pairSplitsAndMerges(state: State, space: Space): void {
             const g = groupOfPart(j)
             return g === null || g === groupOfWhole(one) || scoreOf(g) < score
           })
-          if (score >= JOINED_SIMILARITY && score > current && beats) proposals.push({ one, many: run, split, score })
+          if (score >= JOINED_SIMILARITY && score > current && beats && score >= bestPiece(one, run) + PIECE_GAIN) proposals.push({ one, many: run, split, score })
         }
         s = e + 1
       }
@@ -752,6 +889,52 @@ function pairSplitsAndMerges(state: State, space: Space): void {
   }
 }
 
+/**
+ * Copies of one clause (same text, same words compared) are interchangeable: which copy pairs
+ * with which partner changes no row's content, only whether rows cross. The passes decide
+ * which copies pair; here the paired copies take their partners in order, which leaves the
+ * fewest rows crossing any other pair (so fewest marked moved). Without it, a reworded copy
+ * found by similarity after the identical ones were paired ("Intentionally Omitted" among
+ * "Intentionally omitted.") would pair across them. Only one-to-one rows found by text or
+ * similarity take part: a label, id or reviewer's link names its clause.
+ */
+function orderCopies(state: State, base: readonly PairInput[], target: readonly PairInput[], side: 'base' | 'target'): void {
+  const [inputs, owner] = side === 'base' ? [base, state.baseGroup] : [target, state.targetGroup]
+  const movable = (i: number): Group | null => {
+    const g = state.groups[owner[i]!] ?? null
+    return g !== null && g.base.length === 1 && g.target.length === 1 && (g.how === 'exact' || g.how === 'folded' || g.how === 'similarity') ? g : null
+  }
+  const byText = new Map<string, number[]>()
+  for (let i = 0; i < inputs.length; i++) {
+    if (owner[i] === -1 || movable(i) === null) continue
+    const list = byText.get(inputs[i]!.text)
+    if (list) list.push(i)
+    else byText.set(inputs[i]!.text, [i])
+  }
+  for (const sameText of byText.values()) {
+    if (sameText.length < 2) continue
+    const copies = new Map<string, number[]>()
+    for (const i of sameText) {
+      const k = comparable(inputs[i]!)
+      const list = copies.get(k)
+      if (list) list.push(i)
+      else copies.set(k, [i])
+    }
+    for (const members of copies.values()) {
+      if (members.length < 2) continue
+      // Each group stays with its partner (its how and confidence are about the partner's text); the copies are dealt out in order.
+      const partnerOf = (id: number): number => (side === 'base' ? state.groups[id]!.target[0]! : state.groups[id]!.base[0]!)
+      const ids = members.map((i) => owner[i]!).sort((x, y) => partnerOf(x) - partnerOf(y))
+      members.forEach((i, k) => {
+        const g = state.groups[ids[k]!]!
+        if (side === 'base') g.base = [i]
+        else g.target = [i]
+        owner[i] = ids[k]!
+      })
+    }
+  }
+}
+
 /** The final rows, in reading order: target order, removed clauses where they stood in the base. */
 function rows(state: State, base: readonly PairInput[], target: readonly PairInput[], threshold: number): Pairing[] {
   for (let b = 0; b < state.nb; b++) if (state.baseGroup[b] === -1) state.add({ base: [b], target: [], by: null, how: null, confidence: 0, score: 0, locked: true })
@@ -765,7 +948,8 @@ function rows(state: State, base: readonly PairInput[], target: readonly PairInp
     const g = state.groups[id]!
     if (g.target[0] === t && g.base.length > 0) paired.push(id)
   }
-  const stable = new Set(longestIncreasing(paired.map((id) => state.groups[id]!.base[0]!)).map((k) => paired[k]!))
+  const stable = new Uint8Array(state.groups.length)
+  for (const k of longestIncreasing(paired.map((id) => state.groups[id]!.base[0]!))) stable[paired[k]!] = 1
 
   // A removed clause follows the nearest earlier base clause that stayed in place.
   const removedAfter = new Map<number, number[]>() // group id (or -1 for "first") → removed group ids
@@ -773,7 +957,7 @@ function rows(state: State, base: readonly PairInput[], target: readonly PairInp
   for (let b = 0; b < state.nb; b++) {
     const id = state.baseGroup[b]!
     const g = state.groups[id]!
-    if (stable.has(id)) anchor = id
+    if (stable[id]) anchor = id
     else if (g.target.length === 0) {
       const list = removedAfter.get(anchor)
       if (list) list.push(id)
@@ -796,7 +980,7 @@ function rows(state: State, base: readonly PairInput[], target: readonly PairInp
   const out: Pairing[] = []
   const emit = (id: number): void => {
     const g = state.groups[id]!
-    out.push(toPairing(g, threshold, renumbered(g), g.base.length > 0 && g.target.length > 0 && !stable.has(id)))
+    out.push(toPairing(g, threshold, renumbered(g), g.base.length > 0 && g.target.length > 0 && !stable[id]))
   }
   const emitRemoved = (after: number): void => {
     for (const id of removedAfter.get(after) ?? []) emit(id)
@@ -806,7 +990,7 @@ function rows(state: State, base: readonly PairInput[], target: readonly PairInp
     const id = state.targetGroup[t]!
     if (state.groups[id]!.target[0] !== t) continue // a split row is emitted at its first piece
     emit(id)
-    if (stable.has(id)) emitRemoved(id)
+    if (stable[id]) emitRemoved(id)
   }
   return out
 }

@@ -4,6 +4,7 @@ import { alignClauses } from '../../../../src-main/core/compare/align'
 import { pairClauses, type PairInput, type Pairing } from '../../../../src-main/core/compare/pair'
 import { loadModels } from '../../../../src-main/core/models/library'
 import { perturbedPair } from '../../../../bench/perturb'
+import { rng, syntheticPair } from '../../../../bench/synthetic'
 
 /** Ten clauses on distinct subjects, in the wording of real licences and agreements. */
 const TEXTS = [
@@ -195,6 +196,86 @@ describe('pairClauses', () => {
     expect(pairClauses([], [])).toEqual([])
     expect(links(pairClauses([], clauses([['1', TEXTS[0]!]])))).toEqual(['-→0'])
   })
+
+  it('finds its one clause in a long version, and nothing in an unrelated one', () => {
+    const one = clauses([['1', TEXTS[2]!]])
+    const long = clauses(syntheticPair(40, 3).base.clauses.map((c, i): [string, string] => [String(i + 1), c.text]))
+    long.splice(20, 0, { key: 'edited', label: '21', heading: 'Section 21', text: TEXTS[2]!.replace('sixty', 'ninety') })
+    const rows = pairClauses(one, long)
+    expect(rows.filter((r) => r.base.length > 0).map((r) => [r.base, r.target])).toEqual([[[0], [20]]])
+    expect(rows.filter((r) => r.kind === 'added')).toHaveLength(40)
+    expect(links(pairClauses(one, clauses([['1', TEXTS[8]!]])))).toEqual(['0→-', '-→0'])
+  })
+
+  it('does not take two copies of a clause for the pieces of one split clause', () => {
+    const text = 'The parties agree to the terms of Schedule 4 in full.'
+    const base = clauses([['1', TEXTS[0]!], ['2', text], ['3', TEXTS[1]!]])
+    // Pasted twice, with a trailing full stop lost: both lie wholly inside the clause, and joined they are no more like it than one alone.
+    const target = clauses([['1', TEXTS[0]!], ['2', text.replace(/\.$/, '')], ['3', text.replace(/\.$/, '').toLowerCase()], ['4', TEXTS[1]!]])
+    const rows = pairClauses(base, target)
+    expect(rows.every((r) => r.base.length <= 1 && r.target.length <= 1)).toBe(true)
+    expect(links(rows)).toEqual(['0→0', '1→1', '-→2', '2→3'])
+  })
+
+  it('pairs no clause between two unrelated versions written in the same words', () => {
+    // Two independent drafts from one small legal vocabulary: every clause shares words with every other.
+    const base = clauses(syntheticPair(300, 1).base.clauses.map((c, i): [string, string] => [String(i + 1), c.text]))
+    const target = clauses(syntheticPair(300, 2).base.clauses.map((c, i): [string, string] => [String(i + 1), c.text]))
+    const rows = pairClauses(base, target)
+    expect(rows.filter((r) => r.base.length > 0 && r.target.length > 0)).toEqual([])
+    expect(rows.filter((r) => r.kind === 'removed')).toHaveLength(300)
+    expect(rows.filter((r) => r.kind === 'added')).toHaveLength(300)
+  })
+})
+
+describe('pairClauses on boilerplate', () => {
+  const OMITTED = 'Intentionally omitted.'
+  const distinct = syntheticPair(20, 5).base.clauses.map((c) => c.text)
+  /** 200 "Intentionally omitted." clauses with a distinct clause before every tenth. */
+  const base: string[] = []
+  for (let i = 0; i < 200; i++) {
+    if (i % 10 === 0) base.push(distinct[i / 10]!)
+    base.push(OMITTED)
+  }
+  const inputs = (texts: readonly string[]): PairInput[] => texts.map((text, i) => ({ key: `c${i}`, label: String(i + 1), heading: `Section ${i + 1}`, text }))
+
+  /** Every row holds at most one clause a side, the pairs keep their order, none is moved. */
+  function expectInOrder(rows: Pairing[]): Array<[number, number]> {
+    expect(rows.every((r) => r.base.length <= 1 && r.target.length <= 1)).toBe(true)
+    const pairs = rows.filter((r) => r.base.length === 1 && r.target.length === 1).map((r): [number, number] => [r.base[0]!, r.target[0]!])
+    const byBase = [...pairs].sort((x, y) => x[0] - y[0])
+    expect(byBase.every(([, t], k) => k === 0 || t > byBase[k - 1]![1])).toBe(true)
+    expect(rows.filter((r) => r.moved)).toEqual([])
+    return pairs
+  }
+
+  it('pairs 200 identical copies in order when some are removed, never several with one', () => {
+    // Drop the 3rd, 57th, 58th and 150th copy: every later copy's count shifts.
+    const copies = base.flatMap((x, i) => (x === OMITTED ? [i] : []))
+    const dropped = [3, 57, 58, 150].map((k) => copies[k]!)
+    const target = base.filter((_, i) => !dropped.includes(i))
+    const rows = pairClauses(inputs(base), inputs(target))
+    const pairs = expectInOrder(rows)
+    expect(pairs).toHaveLength(target.length)
+    // Which of identical copies counts as removed is arbitrary; where it went missing is not:
+    // the removed copies stand between the same distinct clauses as the dropped ones, and each
+    // paired copy stays between the same two distinct clauses.
+    const stretch = (texts: readonly string[], i: number): number => texts.slice(0, i + 1).filter((x) => x !== OMITTED).length
+    const removed = rows.filter((r) => r.kind === 'removed').map((r) => r.base[0]!)
+    expect(removed.every((b) => base[b] === OMITTED)).toBe(true)
+    expect(removed.map((b) => stretch(base, b))).toEqual(dropped.map((b) => stretch(base, b)))
+    for (const [b, t] of pairs) expect(stretch(target, t)).toBe(stretch(base, b))
+  })
+
+  it('pairs reworded copies among identical ones where they stand', () => {
+    // Every seventh copy loses its full stop and gains a capital, so the text passes cannot pair it.
+    const target = base.map((x, i) => (x === OMITTED && i % 7 === 3 ? 'Intentionally Omitted' : x))
+    target.splice(100, 1) // and one copy goes
+    const rows = pairClauses(inputs(base), inputs(target))
+    const pairs = expectInOrder(rows)
+    expect(pairs).toHaveLength(target.length)
+    expect(rows.filter((r) => r.target.length > 0 && target[r.target[0]!] === 'Intentionally Omitted').every((r) => r.by === 'similarity')).toBe(true)
+  })
 })
 
 describe('pairClauses with ids', async () => {
@@ -242,6 +323,39 @@ describe('pairClauses at scale', () => {
     expect(count('merged')).toBeGreaterThan(0)
     expect(rows.filter((r) => r.kind === 'one-to-one').every((r) => r.renumbered || r.base[0] === r.target[0])).toBe(true)
   }, 60_000)
+
+  it('pairs 20,000 tiny clauses a side within seconds, and shows most unchanged ones unchanged', () => {
+    // One to four words from a twenty-word vocabulary, list labels that repeat every 26 clauses:
+    // every word is in thousands of clauses and every clause has many identical twins.
+    const rand = rng(20_000)
+    const words = 'notice fee term party licence breach consent audit records data service support payment law court invoice schedule renewal warranty liability'.split(' ')
+    const word = (): string => words[Math.floor(rand() * words.length)]!
+    const tiny = (): string => `${Array.from({ length: 1 + Math.floor(rand() * 4) }, word).join(' ')}.`
+    const baseTexts = Array.from({ length: 20_000 }, tiny)
+    const targetTexts: string[] = []
+    let unchanged = 0
+    for (const text of baseTexts) {
+      const r = rand()
+      if (r < 0.01) continue // removed
+      if (r < 0.02) targetTexts.push(tiny()) // added
+      if (r < 0.12) targetTexts.push(text.replace(/\.$/, ` ${word()}.`)) // edited
+      else {
+        targetTexts.push(text)
+        unchanged++
+      }
+    }
+    const inputs = (texts: string[]): PairInput[] => texts.map((text, i) => ({ key: `c${i}`, label: `(${String.fromCharCode(97 + (i % 26))})`, heading: '', text }))
+    const [base, target] = [inputs(baseTexts), inputs(targetTexts)]
+    const started = performance.now()
+    const rows = pairClauses(base, target)
+    const ms = performance.now() - started
+    console.log(`20,000 tiny clauses a side: ${ms.toFixed(0)} ms`)
+    expect(ms).toBeLessThan(10_000) // catches a quadratic blow-up only; the machine may be busy
+    expect(rows.flatMap((r) => r.base).sort((a, b) => a - b)).toEqual(baseTexts.map((_, i) => i))
+    expect(rows.flatMap((r) => r.target).sort((a, b) => a - b)).toEqual(targetTexts.map((_, i) => i))
+    const shownUnchanged = rows.filter((r) => r.kind === 'one-to-one' && !r.moved && baseTexts[r.base[0]!] === targetTexts[r.target[0]!]).length
+    expect(shownUnchanged).toBeGreaterThan(0.85 * unchanged)
+  }, 120_000)
 
   it('pairs a 5,000-clause id-less pair within seconds', () => {
     const { precision, recall, ms } = score(5000)
