@@ -37,6 +37,7 @@ export async function checkCommand(library: Library, out: Out, path: string, jso
       citations: citations.length,
       orphans: citations.filter((c) => c.orphan).length,
       clausesWithConflict: clauses.filter((c) => c.conflict).length,
+      pairingOverrides: parsed.data.pairings.length,
       backups
     },
     0
