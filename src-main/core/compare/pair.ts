@@ -221,17 +221,19 @@ function applyManual(state: State, base: readonly PairInput[], target: readonly 
 function pairByIds(state: State, ids: NonNullable<PairOptions['ids']>, nb: number, nt: number): void {
   if (ids.base.length !== nb) throw new RangeError(`pairClauses: ids.base has ${ids.base.length} entries for ${nb} base clauses`)
   if (ids.target.length !== nt) throw new RangeError(`pairClauses: ids.target has ${ids.target.length} entries for ${nt} target clauses`)
+  // Filled from the end, so that of two target clauses with one id the first is kept.
   const targetOf = new Map<string, number>()
-  ids.target.forEach((id, t) => {
-    if (id !== undefined && state.targetGroup[t] === -1 && !targetOf.has(id)) targetOf.set(id, t)
-  })
-  ids.base.forEach((id, b) => {
-    if (id === undefined || state.baseGroup[b] !== -1) return
+  for (let t = nt - 1; t >= 0; t--) {
+    const id = ids.target[t]
+    if (id !== undefined && state.targetGroup[t] === -1) targetOf.set(id, t)
+  }
+  for (let b = 0; b < nb; b++) {
+    const id = ids.base[b]
+    if (id === undefined || state.baseGroup[b] !== -1) continue
     const t = targetOf.get(id)
-    if (t === undefined) return
-    targetOf.delete(id)
+    if (t === undefined || state.targetGroup[t] !== -1) continue // none, or taken by an earlier base clause with this id
     state.add({ base: [b], target: [t], by: 'id', how: 'id', confidence: 1, score: 1, locked: true })
-  })
+  }
 }
 
 /**
