@@ -82,6 +82,11 @@ export interface SetPairingArgs {
   mode: PairingMode
 }
 
+export interface VersionPairArgs {
+  baseId: string
+  targetId: string
+}
+
 export interface ExportPdfArgs {
   baseId: string
   targetId: string
@@ -107,6 +112,8 @@ export interface ClausewiseApi {
   suggest(args: SuggestArgs): Promise<ApiResult<Suggestion[]>>
   /** Saves a pairing override; compare applies it from then on. Answers how many overrides the two versions now have. */
   setPairing(args: SetPairingArgs): Promise<ApiResult<{ overrides: number }>>
+  /** Removes the saved pairings of two versions that name a clause they no longer have (undoable). */
+  forgetStalePairings(args: VersionPairArgs): Promise<ApiResult<{ removed: number }>>
   getSettings(): Promise<ApiResult<WorkspaceSettings>>
   updateSettings(args: WorkspaceSettings): Promise<ApiResult<WorkspaceSettings>>
   /** Reverts the last change to citations, notes or settings (saved at once). */
@@ -141,6 +148,7 @@ export const API_METHODS = [
   'deleteCitation',
   'suggest',
   'setPairing',
+  'forgetStalePairings',
   'getSettings',
   'updateSettings',
   'undo',

@@ -26,6 +26,7 @@ function implement(services: Services): Implementations {
       return services.compare.compare(baseId, targetId, options)
     },
     setPairing: (args) => services.history.record(PAIRING_LABEL[args.mode], () => services.compare.setPairing(args)),
+    forgetStalePairings: ({ baseId, targetId }) => services.history.record('Forget stale pairings', () => services.compare.forgetStale(baseId, targetId)),
     getEvidence: ({ versionId }) => services.evidence.report({ versionId }),
     cite: (args) => services.history.record('Add citation', () => services.evidence.cite(args)),
     updateCitation: ({ id, ...changes }) => services.history.record('Edit citation', () => services.evidence.update(id, changes)),

@@ -44,6 +44,7 @@ export const API_ARG_SCHEMAS: { [M in ApiMethod]: z.ZodType<ArgsOf<M>> } = {
   updateCitation: z.strictObject({ id, stance: stance.optional(), note: note.optional(), clauseId: id.optional() }),
   deleteCitation: idArgs,
   setPairing: setPairingArgs,
+  forgetStalePairings: z.strictObject({ baseId: id, targetId: id }),
   suggest: z.strictObject({ versionId: id, clauseId: id, limit: z.number().int().min(1).max(50).optional() }),
   getSettings: z.undefined(),
   updateSettings: z.strictObject({ reviewerName: z.string().max(MAX_REVIEWER_CHARS, tooLong(MAX_REVIEWER_CHARS)) }),

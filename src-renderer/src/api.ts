@@ -35,6 +35,7 @@ export const api = {
   deleteCitation: (id: string) => unwrap(bridge().deleteCitation({ id })),
   suggest: (args: SuggestArgs) => unwrap(bridge().suggest(args)),
   setPairing: (args: SetPairingArgs) => unwrap(bridge().setPairing(args)),
+  forgetStalePairings: (baseId: string, targetId: string) => unwrap(bridge().forgetStalePairings({ baseId, targetId })),
   getSettings: () => unwrap(bridge().getSettings()),
   updateSettings: (settings: WorkspaceSettings) => unwrap(bridge().updateSettings(settings)),
   undo: () => unwrap(bridge().undo()),

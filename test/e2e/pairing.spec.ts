@@ -144,3 +144,33 @@ test('"Pair with…" is saved, shown, undoable, and applied by compare --workspa
   await expect(page.locator('article.row[data-status="added"]').filter({ hasText: 'good industry practice' })).toHaveCount(1)
   app.assertNoPageErrors()
 })
+
+test.describe('with a saved pairing whose clause the draft no longer has', () => {
+  test.use({
+    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a destructured object
+    appOptions: async ({}, use, testInfo) => {
+      const workspacePath = testInfo.outputPath('stale.clausewise.json')
+      const { mkdir, writeFile } = await import('node:fs/promises')
+      await mkdir(testInfo.outputPath(), { recursive: true })
+      const link = (id: string, base: string[]) => ({ id, created: '2026-03-01T00:00:00.000Z', reviewer: 'A. Reviewer', baseVersionId: 'draft-jan', targetVersionId: 'draft-mar', base, target: [] })
+      await writeFile(workspacePath, JSON.stringify({ format: 'clausewise-workspace', schemaVersion: 3, id: 'stale-test', created: '2026-03-01T00:00:00.000Z', settings: { reviewerName: 'A. Reviewer' }, citations: [], pairings: [link('gone', ['c-0123456789ab'])] }))
+      await use({ sourcesDir: join(ROOT, 'resources/sources'), modelsDir: DRAFTS, workspacePath })
+    }
+  })
+
+  test('the comparison says so, applies the rest, and the reviewer can forget it (undoably)', async ({ app }) => {
+    const { page } = app
+    await app.goto('/compare?base=draft-jan&target=draft-mar')
+    const notices = page.getByTestId('compare-notices')
+    await expect(notices).toContainText('The saved pairing c-0123456789ab → (none) was not applied: clause "c-0123456789ab" is not in draft-jan')
+    await expect(page.locator('article.row[data-status="split"]')).toHaveCount(1)
+    expect(await app.seriousA11yViolations()).toEqual([])
+    await app.screenshot('pairing-stale-notice')
+    await notices.getByTestId('forget-stale').click()
+    await expect(notices).toHaveCount(0)
+    await expect(page.getByTestId('pairing-message')).toContainText('Forgot 1 saved pairing')
+    await page.locator('body').press('Control+z')
+    await expect(page.getByTestId('compare-notices')).toHaveCount(1)
+    app.assertNoPageErrors()
+  })
+})

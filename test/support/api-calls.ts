@@ -24,6 +24,7 @@ export const VALID_CALLS: readonly ValidCall[] = [
   { method: 'cite', payload: () => ({ versionId: '2026-04', clauseId: 'ip-licence', sourceId: 'hamidun-news', stance: 'supports', start: 0, end: 40, note: 'from the boot test' }) },
   { method: 'updateCitation', payload: (previous) => ({ id: citationId(previous), stance: 'context' }) },
   { method: 'setPairing', payload: () => ({ baseId: '2026-02', targetId: '2026-04', base: ['ip-licence'], target: [], mode: 'unpair' }) },
+  { method: 'forgetStalePairings', payload: () => ({ baseId: '2026-02', targetId: '2026-04' }) },
   { method: 'suggest', payload: () => ({ versionId: '2026-04', clauseId: 'ip-licence', limit: 3 }) },
   { method: 'getSettings', payload: () => undefined },
   { method: 'updateSettings', payload: () => ({ reviewerName: 'A. Reviewer' }) },

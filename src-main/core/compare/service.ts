@@ -76,6 +76,26 @@ export class CompareService {
     })
   }
 
+  /**
+   * Removes the saved pairings between two versions that name a clause either version no longer
+   * has (compare reports them and leaves them out); answers how many were removed.
+   */
+  async forgetStale(baseId: string, targetId: string): Promise<{ removed: number }> {
+    const [base, target] = await Promise.all([this.library.version(baseId), this.library.version(targetId)])
+    const ids = new Map([
+      [base.id, new Set(base.clauses.map((c) => c.id))],
+      [target.id, new Set(target.clauses.map((c) => c.id))]
+    ])
+    const between = (p: PairingOverride): boolean => (p.baseVersionId === baseId && p.targetVersionId === targetId) || (p.baseVersionId === targetId && p.targetVersionId === baseId)
+    const stale = (p: PairingOverride): boolean => p.base.some((id) => !ids.get(p.baseVersionId)!.has(id)) || p.target.some((id) => !ids.get(p.targetVersionId)!.has(id))
+    if (!(await this.workspace.read()).pairings.some((p) => between(p) && stale(p))) return { removed: 0 }
+    return this.workspace.update((ws) => {
+      const before = ws.pairings.length
+      ws.pairings = ws.pairings.filter((p) => !(between(p) && stale(p)))
+      return { removed: before - ws.pairings.length }
+    })
+  }
+
   private async check(versionId: string, clauseIds: readonly string[]): Promise<void> {
     const version = await this.library.version(versionId)
     const known = new Set(version.clauses.map((c) => c.id))

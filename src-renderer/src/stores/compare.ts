@@ -108,5 +108,14 @@ export const useCompareStore = defineStore('compare', () => {
     await reload()
   }
 
-  return { comparison, error, loading, changedOnly, layout, current, selectedClauseId, panelTab, readerSourceId, panelWidth, rows, changes, reviews, currentRow, load, reload, step, stepReview, setChangedOnly, setPairing }
+  /** Removes the saved pairings the comparison reported as stale (undoable); answers how many. */
+  async function forgetStalePairings(): Promise<number> {
+    const c = comparison.value
+    if (!c) return 0
+    const { removed } = await useWorkspaceStore().track(api.forgetStalePairings(c.base.id, c.target.id))
+    await reload()
+    return removed
+  }
+
+  return { forgetStalePairings, comparison, error, loading, changedOnly, layout, current, selectedClauseId, panelTab, readerSourceId, panelWidth, rows, changes, reviews, currentRow, load, reload, step, stepReview, setChangedOnly, setPairing }
 })

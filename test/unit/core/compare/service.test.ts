@@ -102,6 +102,15 @@ describe('pairing overrides', () => {
     expect(row(JSON.parse(stale.stdout), 'Data protection').match?.by).toBe('manual')
     expect(JSON.parse(await readFile(workspacePath, 'utf8')).pairings).toHaveLength(2)
 
+    // "Forget these pairings" removes only the stale one, undoably.
+    const reopened = createServices({ sourcesDir: join(ROOT, 'resources/sources'), modelsDir: DRAFTS, workspacePath })
+    expect(await reopened.history.record('Forget stale pairings', () => reopened.compare.forgetStale('draft-mar', 'draft-jan'))).toEqual({ removed: 1 })
+    expect(JSON.parse(await readFile(workspacePath, 'utf8')).pairings.map((p: { id: string }) => p.id)).not.toContain('stale-1')
+    expect((await reopened.compare.compare('draft-jan', 'draft-mar')).notices).toEqual([])
+    expect(await reopened.compare.forgetStale('draft-jan', 'draft-mar')).toEqual({ removed: 0 })
+    await reopened.history.undo()
+    expect((await reopened.compare.compare('draft-jan', 'draft-mar')).notices).toHaveLength(1)
+
     const missing = await cli('compare', '--models-dir', DRAFTS, '--base', 'draft-jan', '--target', 'draft-mar', '--workspace', join(workspacePath, '..', 'nope.json'))
     expect(missing).toMatchObject({ code: 1, stdout: '' })
     expect(missing.stderr).toMatch(/workspace file not found/)
