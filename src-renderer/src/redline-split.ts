@@ -8,9 +8,11 @@ export const JOIN = '\n\n'
 
 /**
  * The parts one side shows (equal and its own changes), cut at the clause boundaries of that
- * side; the separators themselves are left out. `lengths` are the clause texts' lengths.
+ * side; the separators themselves are left out. `lengths` are the clause texts' lengths. With
+ * `keepOther` (the inline layout), the other side's changes are kept too, each in the clause
+ * where it stands.
  */
-export function splitSide(parts: readonly Part[], side: 'base' | 'target', lengths: readonly number[]): Part[][] {
+export function splitSide(parts: readonly Part[], side: 'base' | 'target', lengths: readonly number[], keepOther = false): Part[][] {
   const hidden = side === 'base' ? 'insert' : 'delete'
   const out: Part[][] = lengths.map(() => [])
   // Clause k covers [starts[k], starts[k] + lengths[k]) of the side's joined text.
@@ -22,7 +24,17 @@ export function splitSide(parts: readonly Part[], side: 'base' | 'target', lengt
   }
   let offset = 0
   for (const part of parts) {
-    if (part.op === hidden) continue
+    if (part.op === hidden) {
+      if (!keepOther) continue
+      // In the clause it stands in; on a separator, at the end of the clause before it.
+      let k = starts.findIndex((start, i) => offset < start + lengths[i]! + (i < lengths.length - 1 ? JOIN.length : 1))
+      if (k < 0) k = lengths.length - 1
+      // Whitespace the other side has where this side breaks between clauses is the break itself:
+      // the stacking shows it.
+      if (part.text.trim() === '' && offset === starts[k]! + lengths[k]! && k < lengths.length - 1) continue
+      out[k]!.push(part)
+      continue
+    }
     const end = offset + part.text.length
     for (let k = 0; k < lengths.length; k++) {
       const from = Math.max(offset, starts[k]!)

@@ -92,6 +92,15 @@ test('split, merged, renumbered and doubtful rows read naturally and say why the
   await shoot(current, app.mode, 'pairing-check')
   expect(await app.seriousA11yViolations()).toEqual([])
   await app.screenshot('pairing-drafts')
+
+  // Inline, the split still stacks its clauses, each with its own deletions and insertions.
+  await page.getByRole('button', { name: 'Inline' }).click()
+  const inline = page.locator('article.row[data-status="split"]')
+  await inline.scrollIntoViewIfNeeded()
+  await expect(inline.locator('[data-testid="row-piece"] h4')).toHaveText(['4.1 Fees', '4.2 Invoicing', '4.3 Late payment'])
+  await expect(inline.locator('[data-testid="row-piece"]').nth(1).locator('del')).toContainText(['thirty'])
+  await expect(inline.locator('[data-testid="row-piece"]').nth(2).locator('del')).toContainText(['four'])
+  await shoot(inline, app.mode, 'pairing-split-inline')
   app.assertNoPageErrors()
 })
 
