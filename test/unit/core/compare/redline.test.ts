@@ -66,6 +66,25 @@ describe('redlineText', () => {
     expect(show(redlineText('OpenAI’s models', "OpenAI's models", { ...WORD, ignorePunctuation: true }))).toBe("(-OpenAI’s-)(+OpenAI's+) models")
   })
 
+  it('shows a renumbered heading as its number replaced', () => {
+    expect(show(redlineText('Clause 12', 'Clause 13', WORD))).toBe('Clause [-12-]{+13+}')
+    expect(show(redlineText('Clause 9', 'Clause 10', WORD))).toBe('Clause [-9-]{+10+}')
+  })
+
+  it('never aligns on spaces alone: unrelated words are one deletion and one insertion', () => {
+    expect(show(redlineText('fees are due', 'rights may lapse', WORD))).toBe('[-fees are due-]{+rights may lapse+}')
+  })
+
+  it('keeps the unchanged words between far-apart edits of a long clause', () => {
+    const words = Array.from({ length: 300 }, (_, i) => `w${i}`)
+    const edited = [...words]
+    edited[10] = 'ten'
+    edited[290] = 'late'
+    expect(show(redlineText(words.join(' '), edited.join(' '), WORD))).toBe(
+      `${words.slice(0, 10).join(' ')} [-w10-]{+ten+} ${words.slice(11, 290).join(' ')} [-w290-]{+late+} ${words.slice(291).join(' ')}`
+    )
+  })
+
   it('handles empty sides', () => {
     expect(redlineText('', '', WORD)).toEqual([])
     expect(redlineText('', 'New clause.', WORD)).toEqual([{ op: 'insert', text: 'New clause.' }])
@@ -90,6 +109,35 @@ describe('the redline invariant', () => {
         const parts = redlineText(a, b, opts)
         expect(sides(parts)).toEqual({ base: a, target: b })
         expect(parts.every((p) => p.text.length > 0)).toBe(true)
+      }),
+      { numRuns: 3000 }
+    )
+  })
+
+  it('holds for a clause and an edited copy of it (words replaced, inserted, deleted), for every option set', () => {
+    const piece = fc.constantFrom('the', 'The', 'party', 'shall', 'pay', 'a', 'fee', 'of', '$135 billion', '2030', 'May 2020', 'non-exclusive', 'OpenAI’s', "OpenAI's", ',', '.', ';', '(a)', 'é', '日本')
+    const space = fc.constantFrom(' ', ' ', ' ', '  ', '\n', ', ', '\u00a0')
+    const words = fc.array(piece, { maxLength: 60 })
+    const edit = fc.tuple(fc.nat(200), fc.integer({ min: 0, max: 3 }), piece)
+    const pair = fc.tuple(words, fc.array(edit, { maxLength: 10 }), fc.array(space, { minLength: 70, maxLength: 70 })).map(([ws, edits, spaces]) => {
+      const edited: string[] = [...ws]
+      for (const [at, op, w] of edits) {
+        const i = edited.length === 0 ? 0 : at % edited.length
+        if (op === 0) edited.splice(i, 1)
+        else if (op === 1) edited.splice(i, 0, w)
+        else if (op === 2) edited[i] = w
+        else edited[i] = (edited[i] ?? w).toUpperCase()
+      }
+      const join = (xs: string[]) => xs.map((x, i) => (i === 0 ? x : spaces[i % spaces.length] + x)).join('')
+      return [join(ws), join(edited)] as const
+    })
+    fc.assert(
+      fc.property(pair, options, ([a, b], opts) => {
+        const parts = redlineText(a, b, opts)
+        expect(sides(parts)).toEqual({ base: a, target: b })
+        expect(parts.every((p) => p.text.length > 0)).toBe(true)
+        // Parts alternate: no two neighbours of the same kind, which a reader would see as one.
+        for (let i = 1; i < parts.length; i++) expect([parts[i]!.op, parts[i]!.ignored]).not.toEqual([parts[i - 1]!.op, parts[i - 1]!.ignored])
       }),
       { numRuns: 3000 }
     )
