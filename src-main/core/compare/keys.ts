@@ -49,9 +49,9 @@ export function numberKeys(a: AlignedTokens, b: AlignedTokens, options: KeyOptio
     numberFolded(b, options, ids)
     return
   }
-  const table = TextTable.for(a.count + b.count)
-  table.number(a)
-  table.number(b)
+  const table = TextTable.for(a.count + b.count, a.tokens.text, b.tokens.text)
+  table.number(a, 0)
+  table.number(b, 1)
 }
 
 function numberFolded(side: AlignedTokens, options: KeyOptions, ids: Map<string, number>): void {
@@ -69,9 +69,10 @@ function numberFolded(side: AlignedTokens, options: KeyOptions, ids: Map<string,
 }
 
 /**
- * An open-addressing hash table of token texts, each held as (text, start, end) of its first
- * occurrence: FNV-1a over the UTF-16 code units, linear probing, at most half full, and a code
- * unit comparison on a hash hit. One table serves every call of moderate size (see `for`).
+ * An open-addressing hash table of token texts, each held as (side, start, end) of its first
+ * occurrence in the two texts being compared: FNV-1a over the UTF-16 code units, linear
+ * probing, at most half full, and a code unit comparison on a hash hit. One table serves every
+ * call of moderate size (see `for`).
  */
 class TextTable {
   private static shared = new TextTable(1 << 10)
@@ -82,14 +83,16 @@ class TextTable {
   private hashes: Int32Array = new Int32Array(64)
   private starts: Int32Array = new Int32Array(64)
   private ends: Int32Array = new Int32Array(64)
-  private texts: string[] = []
+  private sides: Uint8Array = new Uint8Array(64)
+  private textA = ''
+  private textB = ''
 
   private constructor(size: number) {
     this.slots = new Int32Array(size)
   }
 
   /** An empty table for this many tokens: the shared one unless they are very many. */
-  static for(tokens: number): TextTable {
+  static for(tokens: number, a: string, b: string): TextTable {
     let size = 16
     while (size < tokens * 2) size *= 2
     const table = size <= 1 << 16 ? TextTable.shared : new TextTable(size)
@@ -97,38 +100,43 @@ class TextTable {
     table.slots.fill(0, 0, size)
     table.mask = size - 1
     table.count = 0
-    table.texts.length = 0
+    table.textA = a
+    table.textB = b
     return table
   }
 
-  number(side: AlignedTokens): void {
+  /** Numbers the keys of `side`, which is the table's text 0 (a) or 1 (b). */
+  number(side: AlignedTokens, which: number): void {
     const { text, starts } = side.tokens
-    for (let k = 0; k < side.count; k++) side.keys[k] = this.id(text, starts[side.index[k]!]!, starts[side.index[k]! + 1]!)
+    for (let k = 0; k < side.count; k++) side.keys[k] = this.id(which, text, starts[side.index[k]!]!, starts[side.index[k]! + 1]!)
   }
 
-  private id(text: string, start: number, end: number): number {
+  private id(which: number, text: string, start: number, end: number): number {
     let hash = 0x811c9dc5
     for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193)
     for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
       const entry = this.slots[slot]!
-      if (entry === 0) return this.add(slot, hash, text, start, end)
+      if (entry === 0) return this.add(slot, hash, which, start, end)
       const id = entry - 1
-      if (this.hashes[id] === hash && sameText(this.texts[id]!, this.starts[id]!, this.ends[id]!, text, start, end)) return id
+      if (this.hashes[id] === hash && sameText(this.sides[id] === 0 ? this.textA : this.textB, this.starts[id]!, this.ends[id]!, text, start, end)) return id
     }
   }
 
-  private add(slot: number, hash: number, text: string, start: number, end: number): number {
+  private add(slot: number, hash: number, which: number, start: number, end: number): number {
     const id = this.count++
     if (id === this.hashes.length) {
       this.hashes = grown(this.hashes)
       this.starts = grown(this.starts)
       this.ends = grown(this.ends)
+      const sides = new Uint8Array(this.sides.length * 2)
+      sides.set(this.sides)
+      this.sides = sides
     }
     this.slots[slot] = id + 1
     this.hashes[id] = hash
     this.starts[id] = start
     this.ends[id] = end
-    this.texts[id] = text
+    this.sides[id] = which
     return id
   }
 }
