@@ -2,6 +2,8 @@
 // merged clauses in agreements that carry no ids), saying how each pair was found and how sure
 // it is. Pure: inputs in, pairings out; the comparison and the view build on it (issue 11).
 import { longestIncreasing } from './align'
+import { alignGaps, pairPieces } from './gaps'
+import { State, TIE, type Candidate, type Group, type Space } from './pair-state'
 import { foldFast, Spread, TermSpace, type Counts, type Vector } from './similarity'
 
 export interface PairInput {
@@ -72,8 +74,6 @@ const LABEL_MARGIN = 0.1
 const LABEL_SHARED_MAX = 16
 /** Reward, in ranking only, for a candidate that sits between its neighbours' partners. */
 const ORDER_BONUS = 0.1
-/** Scores closer than this are a tie. */
-const TIE = 1e-9
 /** Candidates kept per clause from the inverted index before exact cosines are computed. */
 const CANDIDATES_PER_CLAUSE = 10
 /** Terms held by more than this share of the free clauses are not indexed (see nearest)... */
@@ -94,30 +94,10 @@ const JOINED_SIMILARITY = 0.5
  */
 const PIECE_GAIN = 0.05
 
-interface Group {
-  base: number[]
-  target: number[]
-  by: PairBy | null
-  how: PairHow | null
-  confidence: number
-  /** The bare similarity behind the confidence, what a split or merge must beat; 1 when certain. */
-  score: number
-  /** Found with certainty (manual, id, identical text): later passes never undo it. */
-  locked: boolean
-  /** One of several copies of a text paired in order: it says little about where other clauses belong. */
-  copy?: true
-}
-
-interface Candidate {
-  b: number
-  t: number
-  score: number
-}
-
 export function pairClauses(base: readonly PairInput[], target: readonly PairInput[], opts: PairOptions = {}): Pairing[] {
   const threshold = opts.reviewThreshold ?? DEFAULT_REVIEW_THRESHOLD
   if (!(threshold >= 0 && threshold <= 1)) throw new RangeError(`pairClauses: reviewThreshold must be between 0 and 1, got ${threshold}`)
-  const state = new State(base.length, target.length)
+  const state = new State(base.length, target.length, opts.ids)
 
   applyManual(state, base, target, opts.manual ?? [])
   if (opts.ids) pairByIds(state, opts.ids, base.length, target.length)
@@ -144,58 +124,6 @@ export function pairClauses(base: readonly PairInput[], target: readonly PairInp
   orderCopies(state, base, target, 'base')
   orderCopies(state, base, target, 'target')
   return rows(state, base, target, threshold)
-}
-
-/** The pairing under construction: which group each clause belongs to. */
-class State {
-  readonly groups: Array<Group | null> = []
-  readonly baseGroup: Int32Array
-  readonly targetGroup: Int32Array
-
-  constructor(
-    readonly nb: number,
-    readonly nt: number
-  ) {
-    this.baseGroup = new Int32Array(nb).fill(-1)
-    this.targetGroup = new Int32Array(nt).fill(-1)
-  }
-
-  add(g: Group): void {
-    const id = this.groups.length
-    this.groups.push(g)
-    for (const b of g.base) this.baseGroup[b] = id
-    for (const t of g.target) this.targetGroup[t] = id
-  }
-
-  dissolve(id: number): void {
-    const g = this.groups[id]
-    if (!g) return
-    for (const b of g.base) this.baseGroup[b] = -1
-    for (const t of g.target) this.targetGroup[t] = -1
-    this.groups[id] = null
-  }
-
-  groupOfBase(b: number): Group | null {
-    const id = this.baseGroup[b]!
-    return id === -1 ? null : this.groups[id]!
-  }
-
-  groupOfTarget(t: number): Group | null {
-    const id = this.targetGroup[t]!
-    return id === -1 ? null : this.groups[id]!
-  }
-
-  freeBase(): number[] {
-    const out: number[] = []
-    for (let b = 0; b < this.nb; b++) if (this.baseGroup[b] === -1) out.push(b)
-    return out
-  }
-
-  freeTarget(): number[] {
-    const out: number[] = []
-    for (let t = 0; t < this.nt; t++) if (this.targetGroup[t] === -1) out.push(t)
-    return out
-  }
 }
 
 /** Reviewer's links first: they overrule every pass, and a link that cannot apply is an error naming it. */
@@ -302,15 +230,22 @@ function pairByKey(state: State, base: readonly PairInput[], target: readonly Pa
 
 const PLAIN_NUMBER = /^\d+(?:\.\d+)*\.?$/
 
-/** A label compared as a number: "Section 6.3." and "6.3" are the same label. */
+/**
+ * A label compared as a number: "Section 6.3." and "6.3" are the same label, and so are the
+ * ways one list item is printed: "(a)", "a)" and "a."; "(4)" and "4.". Parentheses inside a
+ * label stay: "4(a)" is not "4a".
+ */
 export function normalizeLabel(label: string | undefined): string {
   if (label === undefined) return ''
   if (PLAIN_NUMBER.test(label)) return label.endsWith('.') ? label.slice(0, -1) : label // all that the rest would do
-  return foldFast(label)
+  const l = foldFast(label)
     .replace(/^\s*(?:section|article|clause|paragraph|§+)\s*/, '')
-    .replace(/[\s.:)]+$/, '')
     .replace(/\s+/g, ' ')
+    .replace(/[\s.:]+$/, '')
     .trim()
+  const wrapped = /^\(([^()]*)\)$/.exec(l) // "(a)"
+  if (wrapped) return wrapped[1]!.trim()
+  return l.endsWith(')') && !l.includes('(') ? l.slice(0, -1).trim() : l // "a)"; "4(a)" as it is
 }
 
 /**
@@ -337,26 +272,6 @@ function foldedKey(c: PairInput): string | null {
   if (ODD_SPACE.test(f)) f = f.replace(/\s+/g, ' ')
   f = stripNumber(f.trim(), c.label === undefined ? undefined : foldFast(c.label))
   return f === '' ? null : f
-}
-
-/**
- * What the uncertain passes share: term counts and vectors of the clauses that were free when
- * it was built (indexed by clause, undefined for the others), candidates between them.
- */
-interface Space {
-  terms: TermSpace
-  baseCounts: Array<Counts | undefined>
-  targetCounts: Array<Counts | undefined>
-  baseVec: Array<Vector | undefined>
-  targetVec: Array<Vector | undefined>
-  /** The clauses that have vectors, ascending. */
-  bases: number[]
-  targets: number[]
-  /** Candidate pairs, each once, score = cosine ≥ SIMILARITY_FLOOR. */
-  candidates: Candidate[]
-  /** Best two candidate scores per base and per target clause (at 2i and 2i+1), for {@link confidenceOf}. */
-  topOfBase: Float64Array
-  topOfTarget: Float64Array
 }
 
 /** Share of the distance from the cosine to 1 that a pair without a close rival gains. */
@@ -394,6 +309,9 @@ function pairByContent(state: State, base: readonly PairInput[], target: readonl
   pairSplitsAndMerges(state, space)
   // A split or merge may have freed clauses it took from weak pairs: give them one more chance.
   pairBySimilarity(state, space)
+  // Last and least certain: what position adds where wording is weak (gaps.ts).
+  alignGaps(state, space)
+  pairPieces(state, space)
 }
 
 function buildSpace(state: State, base: readonly PairInput[], target: readonly PairInput[]): Space {
@@ -1003,3 +921,5 @@ function toPairing(g: Group, threshold: number, renumbered: boolean, moved: bool
   const paired = kind !== 'added' && kind !== 'removed'
   return { base: g.base, target: g.target, kind, by: g.by, how: g.how, confidence, review: paired && confidence < threshold, renumbered, moved }
 }
+
+

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { join } from 'node:path'
 import { alignClauses } from '../../../../src-main/core/compare/align'
-import { pairClauses, type PairInput, type Pairing } from '../../../../src-main/core/compare/pair'
+import { heaviestIncreasing } from '../../../../src-main/core/compare/gaps'
+import { normalizeLabel, pairClauses, type PairInput, type Pairing } from '../../../../src-main/core/compare/pair'
 import { loadModels } from '../../../../src-main/core/models/library'
 import { perturbedPair } from '../../../../bench/perturb'
 import { rng, syntheticPair } from '../../../../bench/synthetic'
+import { loadLicenceModel } from '../../../fixtures/licences'
 
 /** Ten clauses on distinct subjects, in the wording of real licences and agreements. */
 const TEXTS = [
@@ -174,6 +176,23 @@ describe('pairClauses', () => {
     expect(rows.map((r) => r.how)).toEqual(['label', 'label'])
   })
 
+  it('reads "(a)", "a)" and "a." as one number, and "(4)" as "4."', () => {
+    expect(['(a)', 'a)', 'a.', 'A.', ' (a) '].map(normalizeLabel)).toEqual(['a', 'a', 'a', 'a', 'a'])
+    expect(['(4)', '4.', '4', 'Section 4.', '§ 4'].map(normalizeLabel)).toEqual(['4', '4', '4', '4', '4'])
+    expect(['4(a)', 'Section 4(a).', '(iv)', 'IV.'].map(normalizeLabel)).toEqual(['4(a)', '4(a)', 'iv', 'iv'])
+    // A list printed "a)" in one draft and "(a)" in the next is not renumbered; "(a)" → "(b)" is.
+    const rows = pairClauses(clauses([['(a)', TEXTS[0]!], ['(b)', TEXTS[1]!]]), clauses([['a)', TEXTS[0]!], ['b.', TEXTS[1]!]]))
+    expect(rows.map((r) => r.renumbered)).toEqual([false, false])
+    expect(pairClauses(clauses([['(a)', TEXTS[0]!]]), clauses([['(b)', TEXTS[0]!]]))[0]!.renumbered).toBe(true)
+    // And the number printed either way decides between otherwise alike candidates.
+    const a = 'The Licensor shall provide support for the Software by telephone and e-mail during business hours on working days in the United Kingdom.'
+    const b = 'The Licensor shall provide support for the Software by telephone and e-mail during business hours on working days in the United States.'
+    const changed = (t: string): string => t.replace('telephone and e-mail', 'online chat')
+    const byLabel = pairClauses(clauses([['(4)', a], ['(5)', b]]), clauses([['4.', changed(a)], ['5.', changed(b)]]))
+    expect(links(byLabel)).toEqual(['0→0', '1→1'])
+    expect(byLabel.map((r) => r.how)).toEqual(['label', 'label'])
+  })
+
   it('lets a reviewer link and unlink clauses, overruling content', () => {
     const base = clauses([['1', TEXTS[0]!], ['2', TEXTS[1]!], ['3', TEXTS[2]!]])
     const target = clauses([['1', TEXTS[0]!], ['2', TEXTS[1]!], ['3', TEXTS[5]!]])
@@ -225,6 +244,123 @@ describe('pairClauses', () => {
     expect(rows.filter((r) => r.base.length > 0 && r.target.length > 0)).toEqual([])
     expect(rows.filter((r) => r.kind === 'removed')).toHaveLength(300)
     expect(rows.filter((r) => r.kind === 'added')).toHaveLength(300)
+  })
+})
+
+describe('pairClauses where the wording is weak but the place is not', () => {
+  const DEPLOY = '"Deploy" means to use, sublicense or distribute Covered Code other than for Your internal research and development, and includes any and all use of Covered Code to provide services to third parties.'
+  const EXTERNALLY_DEPLOY = '"Externally Deploy" means to make Covered Code available to anyone other than You, whether directly or indirectly, or to use it to deliver a service by electronic communication to anyone other than You.'
+
+  it('pairs a heavily rewritten clause that stands alone between two pairs that kept their place, marked for review', () => {
+    const base = clauses([['1', TEXTS[0]!], ['2', DEPLOY], ['3', TEXTS[3]!]])
+    const rows = pairClauses(base, clauses([['1', TEXTS[0]!], ['2', EXTERNALLY_DEPLOY], ['3', TEXTS[3]!]]))
+    expect(links(rows)).toEqual(['0→0', '1→1', '2→2'])
+    // The wording alone says little (a cosine of about 0.16): the row says so and asks for a check.
+    expect(rowOf(rows, 1)).toMatchObject({ by: 'similarity', review: true })
+    expect(rowOf(rows, 1).confidence).toBeLessThan(0.2)
+    // A clause with nothing in common that took its place is still a removal and an addition.
+    expect(links(pairClauses(base, clauses([['1', TEXTS[0]!], ['2', TEXTS[8]!], ['3', TEXTS[3]!]])))).toEqual(['0→0', '1→-', '-→1', '2→2'])
+  })
+
+  it('pairs rewritten list items in order between the pairs around them, and leaves a new item added', () => {
+    const intro = 'You may distribute modified copies of the Software provided that you also meet all of these conditions:'
+    const base = clauses([
+      ['1', TEXTS[0]!],
+      ['2', intro],
+      ['(a)', 'You must cause the modified files to carry prominent notices stating that you changed the files and the date of any change.'],
+      ['(b)', 'You must cause any work that you distribute or publish to be licensed as a whole at no charge to all third parties under the terms of this Licence.'],
+      ['(c)', 'If the modified program reads commands interactively when run, it must print an announcement including an appropriate copyright notice and a notice that there is no warranty.'],
+      ['3', TEXTS[6]!]
+    ])
+    const target = clauses([
+      ['1', TEXTS[0]!],
+      ['2', intro],
+      ['(a)', 'The work must carry prominent notices stating that you modified it, and giving a relevant date.'],
+      ['(b)', 'The work must carry prominent notices stating that it is released under this Licence.'],
+      ['(c)', 'You must license the entire work, as a whole, under this Licence to anyone who comes into possession of a copy.'],
+      ['(d)', 'If the work has interactive user interfaces, each must display appropriate legal notices.'],
+      ['3', TEXTS[6]!]
+    ])
+    const rows = pairClauses(base, target)
+    expect(links(rows)).toEqual(['0→0', '1→1', '2→2', '-→3', '3→4', '4→5', '5→6'])
+    // Old (b) and (c) share under a tenth of their weighted words with new (c) and (d): the run of pairs pairs them, for review.
+    for (const b of [3, 4]) expect(rowOf(rows, b)).toMatchObject({ review: true, renumbered: true })
+    expect(Math.max(rowOf(rows, 3).confidence, rowOf(rows, 4).confidence)).toBeLessThan(0.12)
+  })
+
+  it('wants more wording for a pair no neighbouring pair corroborates, and the end of a document corroborates nothing', () => {
+    const kept = 'The Licensee shall keep all copies of the Software in a secure place and shall tell the Licensor at once of any loss of a copy.'
+    const weak = 'Copies held by the Licensee must be kept under lock and key, and their number reported each year.'
+    const fair = 'Each copy of the Software must be stored safely, and the Licensor must be told at once if one is lost.'
+    // In the middle of a stretch rewritten beyond recognition, the clauses around paired with nothing.
+    const stretch = (middle: string): Pairing[] =>
+      pairClauses(clauses([['1', TEXTS[0]!], ['2', TEXTS[4]!], ['3', kept], ['4', TEXTS[5]!], ['5', TEXTS[6]!]]), clauses([['1', TEXTS[0]!], ['2', TEXTS[7]!], ['3', middle], ['4', TEXTS[8]!], ['5', TEXTS[6]!]]))
+    expect(rowOf(stretch(weak), 2)).toMatchObject({ kind: 'removed' })
+    expect(rowOf(stretch(fair), 2)).toMatchObject({ target: [2], by: 'similarity', review: true })
+    // The weak pair between pairs that kept their place pairs, and so it does right after the last one...
+    expect(links(pairClauses(clauses([['1', TEXTS[0]!], ['2', kept], ['3', TEXTS[6]!]]), clauses([['1', TEXTS[0]!], ['2', weak], ['3', TEXTS[6]!]])))).toEqual(['0→0', '1→1', '2→2'])
+    expect(links(pairClauses(clauses([['1', TEXTS[0]!], ['2', TEXTS[6]!], ['3', kept]]), clauses([['1', TEXTS[0]!], ['2', TEXTS[6]!], ['3', weak]])))).toEqual(['0→0', '1→1', '2→2'])
+    // ...but not after a new clause, with only the end of the document after it.
+    const atEnd = pairClauses(clauses([['1', TEXTS[0]!], ['2', TEXTS[6]!], ['3', kept]]), clauses([['1', TEXTS[0]!], ['2', TEXTS[6]!], ['3', TEXTS[8]!], ['4', weak]]))
+    expect(links(atEnd)).toEqual(['0→0', '1→1', '2→-', '-→2', '-→3'])
+  })
+
+  it('never pairs by position two clauses that carry different ids', () => {
+    const base = clauses([['1', TEXTS[0]!], ['2', DEPLOY], ['3', TEXTS[3]!]])
+    const target = clauses([['1', TEXTS[0]!], ['2', EXTERNALLY_DEPLOY], ['3', TEXTS[3]!]])
+    const ids = { base: ['grant', 'deploy', 'confidentiality'], target: ['grant', 'external-deploy', 'confidentiality'] }
+    expect(links(pairClauses(base, target, { ids }))).toEqual(['0→0', '1→-', '-→1', '2→2'])
+    // A clause its model gave no id may still be paired by where it stands.
+    expect(links(pairClauses(base, target, { ids: { ...ids, target: ['grant', undefined, 'confidentiality'] } }))).toEqual(['0→0', '1→1', '2→2'])
+  })
+
+  it('shows a clause split in two as one split row when one piece moved away and the other stayed, both redrafted', () => {
+    const backUp = 'The Licensee may make one copy of the Software for back-up purposes and shall reproduce every copyright notice of the Licensor on it.'
+    const noRental = 'The Licensee shall not rent, lease or lend the Software to any third party, nor sublicense it, without the written consent of the Licensor.'
+    const base = clauses([['1', TEXTS[0]!], ['2', `${backUp} ${noRental}`], ['3', TEXTS[3]!], ['4', TEXTS[6]!]])
+    const stayed = 'The Licensee shall not rent, lease, lend or sublicense the Software to any third party unless the Licensor agrees in writing.'
+    for (const moved of [
+      // Closer to the whole than the piece that stayed: it pairs first, and the piece in the whole's place joins it.
+      'The Licensee may make one back-up copy of the Software and must reproduce on it every copyright notice of the Licensor.',
+      // Further: the piece that stayed pairs first, and the moved piece, similar enough by its wording alone, joins it.
+      'The Licensee may keep a single back-up copy of the Software, which must carry every copyright notice of the Licensor.'
+    ]) {
+      const rows = pairClauses(base, clauses([['1', moved], ['2', TEXTS[0]!], ['3', stayed], ['4', TEXTS[3]!], ['5', TEXTS[6]!]]))
+      expect(rowOf(rows, 1), moved).toMatchObject({ base: [1], target: [0, 2], kind: 'split', how: 'split', review: true })
+      expect(rows).toHaveLength(4)
+    }
+  })
+
+  it('does not merge a clause into a row when it resembles another clause standing there more', () => {
+    // Two different licences. APSL 1.2 section 2 (Apple's grant) is most like CPL 2 a) (the
+    // copyright grant), not 2 b) (the patent grant), which is weakly paired with APSL 2.2(d).
+    const apsl = loadLicenceModel('apsl-1-2').clauses
+    const cpl = loadLicenceModel('cpl-1-0').clauses
+    const grant = apsl.findIndex((c) => c.label === '2')
+    const patentGrant = cpl.findIndex((c) => c.text.startsWith('Subject to the terms of this Agreement, each Contributor hereby grants Recipient a non-exclusive, worldwide, royalty-free patent license'))
+    expect(patentGrant).toBeGreaterThan(-1)
+    const rows = pairClauses(apsl, cpl)
+    expect(rows.find((r) => r.target.includes(patentGrant))?.base ?? []).not.toContain(grant)
+  })
+
+  it('keeps in place the surest pairs that kept their order', () => {
+    // Two pairs swapped: the heavier stays in the chain, whichever comes first.
+    expect(heaviestIncreasing([1, 0, 2], [0.3, 1, 1], 3)).toEqual([1, 2])
+    expect(heaviestIncreasing([1, 0, 2], [1, 0.3, 1], 3)).toEqual([0, 2])
+    // Equal weights: a longest chain; a long chain of weak pairs against one sure pair, by total.
+    expect(heaviestIncreasing([0, 1, 2, 3], [1, 1, 1, 1], 4)).toEqual([0, 1, 2, 3])
+    expect(heaviestIncreasing([3, 0, 1, 2], [1, 0.2, 0.2, 0.2], 4)).toEqual([0])
+    expect(heaviestIncreasing([3, 0, 1, 2], [0.5, 0.2, 0.2, 0.2], 4)).toEqual([1, 2, 3])
+    expect(heaviestIncreasing([], [], 0)).toEqual([])
+  })
+
+  it('does not take a clause that borrowed a few words from another for a piece of it', () => {
+    const terminate = TEXTS[2]!
+    // Suspension borrows "sixty days", "notified" and "terminating this Agreement" but is not part of termination.
+    const suspend =
+      'The Licensor may suspend the support services, without terminating this Agreement, while any invoice remains unpaid for more than sixty days after the Licensee has been notified of the late payment, and shall resume them within two working days of receiving payment in full.'
+    const rows = pairClauses(clauses([['1', TEXTS[0]!], ['2', terminate], ['3', TEXTS[3]!]]), clauses([['1', TEXTS[0]!], ['2', terminate.replace('sixty days', 'thirty days').replace('written notice', 'notice in writing')], ['3', suspend], ['4', TEXTS[3]!]]))
+    expect(links(rows)).toEqual(['0→0', '1→1', '-→2', '2→3'])
   })
 })
 
