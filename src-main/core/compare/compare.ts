@@ -150,6 +150,8 @@ export function reason(p: Pairing, base: readonly RowClause[], target: readonly 
     }
     case 'similarity':
       return `similar wording ${score}`
+    case 'position':
+      return `stands where it stood between the same clauses; little shared wording (${score})`
     case 'split':
       return `split: the ${target.length} clauses together match this one (${score})`
     case 'merge':

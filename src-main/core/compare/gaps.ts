@@ -164,7 +164,7 @@ export function alignGaps(state: State, space: Space): void {
   const { prev, next } = neighbours(state, kept)
   const together = (b: number, t: number): boolean => b >= 0 && t >= 0 && b < state.nb && t < state.nt && state.baseGroup[b] !== -1 && state.baseGroup[b] === state.targetGroup[t]
   const corroborated = (c: Candidate): boolean => together(prev('base', c.b), prev('target', c.t)) || together(next('base', c.b), next('target', c.t))
-  const accept = (c: Candidate): void => state.add({ base: [c.b], target: [c.t], by: 'similarity', how: 'similarity', confidence: c.score, score: c.score, locked: false })
+  const accept = (c: Candidate): void => state.add({ base: [c.b], target: [c.t], by: 'similarity', how: 'position', confidence: c.score, score: c.score, locked: false })
   let open = pending
   while (open.length > 0) {
     let taken = open.filter(corroborated)

@@ -34,7 +34,8 @@ export interface PairOptions {
 export type PairBy = 'id' | 'text' | 'similarity' | 'manual'
 
 /** Which pass found the pair: finer than {@link PairBy}, for the "why was this paired" note. */
-export type PairHow = 'manual' | 'id' | 'exact' | 'folded' | 'label' | 'similarity' | 'split' | 'merge'
+/** `position`: weak wording, but it stands between the same neighbours on both sides (gaps.ts). */
+export type PairHow = 'manual' | 'id' | 'exact' | 'folded' | 'label' | 'similarity' | 'position' | 'split' | 'merge'
 
 export type PairKind = 'one-to-one' | 'split' | 'merged' | 'added' | 'removed'
 

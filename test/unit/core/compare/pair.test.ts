@@ -284,7 +284,7 @@ describe('pairClauses where the wording is weak but the place is not', () => {
     const rows = pairClauses(base, target)
     expect(links(rows)).toEqual(['0→0', '1→1', '2→2', '-→3', '3→4', '4→5', '5→6'])
     // Old (b) and (c) share under a tenth of their weighted words with new (c) and (d): the run of pairs pairs them, for review.
-    for (const b of [3, 4]) expect(rowOf(rows, b)).toMatchObject({ review: true, renumbered: true })
+    for (const b of [3, 4]) expect(rowOf(rows, b)).toMatchObject({ how: 'position', review: true, renumbered: true })
     expect(Math.max(rowOf(rows, 3).confidence, rowOf(rows, 4).confidence)).toBeLessThan(0.12)
   })
 
