@@ -110,10 +110,17 @@ test('"Pair with…" is saved, shown, undoable, and applied by compare --workspa
   const publicity = await rowByHeading(app, 'Publicity')
   await expect(publicity).toHaveAttribute('data-status', 'removed')
 
-  // Keyboard only: focus the row's "Pair with…" button, pick in the dialog, confirm with Enter.
+  // Escape closes the dialog and gives focus back to the button that opened it.
   await publicity.getByTestId('pair-with').focus()
   await page.keyboard.press('Enter')
   const dialog = page.getByTestId('pair-dialog')
+  await expect(dialog).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(dialog).toHaveCount(0)
+  await expect(publicity.getByTestId('pair-with')).toBeFocused()
+
+  // Keyboard only: from the row's "Pair with…" button, pick in the dialog, confirm with Enter.
+  await page.keyboard.press('Enter')
   await expect(dialog).toBeVisible()
   await expect(dialog.getByRole('heading')).toHaveText('Pair 8 Publicity with…')
   await page.keyboard.type('personal data')
@@ -129,8 +136,10 @@ test('"Pair with…" is saved, shown, undoable, and applied by compare --workspa
   await expect(paired).toHaveAttribute('data-status', 'moved')
   await expect(paired.locator('.row__col--base')).toContainText('name the Customer as a client')
   await paired.hover()
-  await expect(paired.getByTestId('row-why')).toHaveText('Paired: paired by a reviewer')
+  await expect(paired.getByTestId('row-why')).toHaveText('Paired: set by a reviewer')
   await expect(page.getByTestId('pairing-message')).toContainText('Paired Publicity')
+  // Focus lands on the row the clause now stands in.
+  await expect(paired.getByTestId('pair-with')).toBeFocused()
   await shoot(paired, app.mode, 'pairing-manual')
 
   // The same workspace, read by the CLI.

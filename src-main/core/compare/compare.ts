@@ -36,7 +36,8 @@ export function compareVersions(base: Version, target: Version, options: Compare
     throw new ClausewiseError({ code: 'invalid-argument', message: `base and target are the same version ("${base.id}"): choose two different versions` })
   }
   const notices: string[] = []
-  const manual = resolveLinks(base, target, links, notices)
+  const stale = { count: 0 }
+  const manual = resolveLinks(base, target, links, notices, stale)
   const pairings = pairClauses(base.clauses.map(pairInput), target.clauses.map(pairInput), {
     // Only ids the models gave decide pairs: a derived id is a hash of the text, and identical
     // text is the content passes' business (they say so in the row's reason).
@@ -44,7 +45,7 @@ export function compareVersions(base: Version, target: Version, options: Compare
     manual
   })
   const clauses = pairings.map((p) => row(base, target, p, options))
-  return { base: ref(base), target: ref(target), options: { ...options }, summary: summarize(clauses), clauses, notices }
+  return { base: ref(base), target: ref(target), options: { ...options }, summary: summarize(clauses), clauses, notices, stalePairings: stale.count }
 }
 
 function row(base: Version, target: Version, p: Pairing, options: CompareOptions): ClauseComparison {
@@ -56,10 +57,12 @@ function row(base: Version, target: Version, p: Pairing, options: CompareOptions
   const headingParts = redlineText(b?.heading ?? '', t?.heading ?? '', options)
   const edited = hasChange(parts) || hasChange(headingParts)
   const clauseId = (targetClauses[0] ?? baseClauses[0])!.id
+  const evidenceVersion = evidenceVersionId(base.id, target.id, t !== null)
   return {
+    key: `${evidenceVersion}:${clauseId}`,
     clauseId,
     heading: rowHeading(baseClauses, targetClauses, b, t, clauseId),
-    evidenceVersionId: evidenceVersionId(base.id, target.id, t !== null),
+    evidenceVersionId: evidenceVersion,
     status: statusOf(p, edited),
     edited,
     moved: p.moved,
@@ -93,7 +96,9 @@ function statusOf(p: Pairing, edited: boolean): ClauseStatus {
  * (its pieces show their own headings); otherwise as {@link displayHeading}.
  */
 function rowHeading(base: readonly RowClause[], target: readonly RowClause[], b: ClauseSide | null, t: ClauseSide | null, clauseId: string): string {
-  const fallback = (target[0] ?? base[0])!.label ?? clauseId
+  // Never the hash of an id-less clause: its printed number, else its place.
+  const first = (target[0] ?? base[0])!
+  const fallback = first.label ? `Clause ${first.label}` : /^c-[0-9a-f]{12}(-\d+)?$/.test(clauseId) ? `Clause ${first.index + 1}` : clauseId
   if (target.length > 1 && base[0]?.heading) return base[0].heading
   if (base.length > 1 && target[0]?.heading) return target[0].heading
   return displayHeading(b, t, fallback)
@@ -129,15 +134,16 @@ function joined(clauses: readonly RowClause[]): ClauseSide | null {
 
 function matchOf(p: Pairing, base: readonly RowClause[], target: readonly RowClause[]): PairMatch | null {
   if (p.by === null || p.how === null) return null
-  return { by: p.by, how: p.how, confidence: p.confidence, review: p.review, reason: reason(p, base, target) }
+  return { by: p.by, how: p.how, confidence: p.confidence, similarity: p.similarity, review: p.review, reason: reason(p, base, target) }
 }
 
 /** Why a row's clauses were paired, as the row's tooltip and the CLI say it. */
 export function reason(p: Pairing, base: readonly RowClause[], target: readonly RowClause[]): string {
-  const score = p.confidence.toFixed(2)
+  // The wording similarity itself, never the confidence (which a label or an order may lift).
+  const score = p.similarity.toFixed(2)
   switch (p.how) {
     case 'manual':
-      return p.base.length === 0 || p.target.length === 0 ? 'kept unpaired by a reviewer' : 'paired by a reviewer'
+      return p.base.length === 0 || p.target.length === 0 ? 'kept unpaired by a reviewer' : 'set by a reviewer'
     case 'id':
       return 'same clause id'
     case 'exact':
@@ -165,7 +171,7 @@ export function reason(p: Pairing, base: readonly RowClause[], target: readonly 
  * A reviewer's links by clause id, turned into index links; a link naming a clause either version
  * no longer has, or a clause an earlier link already took, is not applied and is reported.
  */
-function resolveLinks(base: Version, target: Version, links: readonly ClauseLink[], notices: string[]): ManualLink[] {
+function resolveLinks(base: Version, target: Version, links: readonly ClauseLink[], notices: string[], stale: { count: number }): ManualLink[] {
   const baseIndex = new Map(base.clauses.map((c, i) => [c.id, i]))
   const targetIndex = new Map(target.clauses.map((c, i) => [c.id, i]))
   const usedBase = new Set<number>()
@@ -179,6 +185,7 @@ function resolveLinks(base: Version, target: Version, links: readonly ClauseLink
     ]
     if (missing.length > 0) {
       notices.push(`The saved pairing ${name} was not applied: clause ${missing.join(', clause ')} (the version changed since it was made).`)
+      stale.count++
       continue
     }
     if ((link.base.length === 0 && link.target.length === 0) || (link.base.length > 1 && link.target.length > 1)) {

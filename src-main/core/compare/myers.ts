@@ -5,6 +5,14 @@
 /** No path reaches this diagonal (jsdiff: an undefined bestPath entry). */
 const ABSENT = -2
 
+/**
+ * The longest edit script searched for. The search costs about d² steps for d edits, so two
+ * unrelated 2 MB clauses would hold the main process for minutes; past this many edits (some
+ * 5,000 words changed, about a second) the two texts have nothing a word-level
+ * alignment would show, and the clause is shown as deleted and inserted after its shared start.
+ */
+export const MAX_EDIT_LENGTH = 5_000
+
 /** Nodes kept before unreachable ones are dropped; the pool grows only if most are still reachable. */
 const COMPACT_AT = 1 << 16
 
@@ -86,6 +94,7 @@ class Search {
     let minK = -Infinity
     let maxK = Infinity
     for (let d = 1; d <= n + m; d++) {
+      if (d > MAX_EDIT_LENGTH) return this.prefix > 0 ? [0, 0, this.prefix] : []
       const from = Math.max(minK, -d)
       const to = Math.min(maxK, d)
       this.lo = Math.min(this.lo, from - 1)

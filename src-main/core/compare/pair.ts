@@ -7,7 +7,7 @@ import { State, TIE, type Candidate, type Group, type Space } from './pair-state
 import { foldFast, Spread, TermSpace, type Counts, type Vector } from './similarity'
 
 export interface PairInput {
-  /** Stable identity of the clause (its id, or one derived from its position); used in errors. */
+  /** Stable identity of the clause (its model id, or the one derived from its text); used in errors. */
   key: string
   /** The number as printed: "3.1", "Section 4(a)", "Article IV". */
   label?: string
@@ -50,6 +50,11 @@ export interface Pairing {
   how: PairHow | null
   /** 0..1; 0 for an added or removed clause (1 when a reviewer unpaired it). */
   confidence: number
+  /**
+   * The bare wording similarity behind the pair (TF-IDF cosine; for a split or merge, of the
+   * joined pieces), which the row's reason quotes; 1 for ids, identical text and manual links.
+   */
+  similarity: number
   /** Confidence under the review threshold: the view marks the row "check pairing". */
   review: boolean
   /** Every clause of the row has a label and the labels differ ("6.3 → 6.4"). */
@@ -920,7 +925,8 @@ function toPairing(g: Group, threshold: number, renumbered: boolean, moved: bool
   const kind: PairKind = g.target.length === 0 ? 'removed' : g.base.length === 0 ? 'added' : g.target.length > 1 ? 'split' : g.base.length > 1 ? 'merged' : 'one-to-one'
   const confidence = Math.round(g.confidence * 1000) / 1000
   const paired = kind !== 'added' && kind !== 'removed'
-  return { base: g.base, target: g.target, kind, by: g.by, how: g.how, confidence, review: paired && confidence < threshold, renumbered, moved }
+  const similarity = Math.round(g.score * 1000) / 1000
+  return { base: g.base, target: g.target, kind, by: g.by, how: g.how, confidence, similarity, review: paired && confidence < threshold, renumbered, moved }
 }
 
 

@@ -65,6 +65,8 @@ export interface PairMatch {
   how: PairHow
   /** 0..1: 1 for ids, identical text and a reviewer's link. */
   confidence: number
+  /** The wording similarity the reason quotes (TF-IDF cosine, 0..1); below `confidence` when a label or position lifted it. */
+  similarity: number
   /** Under the review threshold: the view marks the row "check pairing". */
   review: boolean
   /** Why the clauses were paired, in a reviewer's words: "similar wording 0.82". */
@@ -72,9 +74,11 @@ export interface PairMatch {
 }
 
 export interface ClauseComparison {
+  /** Unique among the rows (a clause a reviewer unpaired from an identical one shares its id): `${evidenceVersionId}:${clauseId}`. */
+  key: string
   /** The row's clause: its (first) target clause, or its (first) base clause when removed. */
   clauseId: string
-  /** The heading to show for the row: the target's, else the base's, else the clause id. */
+  /** The row's name: the target's heading, else the base's, else the printed number, else "Clause N". */
   heading: string
   /** The version a citation of this clause belongs to (see evidence/rules.ts). */
   evidenceVersionId: string
@@ -125,8 +129,10 @@ export interface Comparison {
   options: CompareOptions
   summary: ComparisonSummary
   clauses: ClauseComparison[]
-  /** Saved pairing links that could not be applied (a clause they name is gone), one sentence each. */
+  /** Saved pairing links that could not be applied, one sentence each. */
   notices: string[]
+  /** How many of those name a clause the versions no longer have ("Forget these pairings" removes them). */
+  stalePairings: number
 }
 
 /** Fills in defaults for the options a caller left out (or passed as undefined). */

@@ -92,7 +92,7 @@ function numberCitations(input: PdfInput): Map<string, Numbered[]> {
     if (!input.includeUnchanged && clause.status === 'unchanged') continue
     const ids = new Set(rowEvidenceClauseIds(clause))
     for (const citation of input.citations.filter((x) => x.versionId === clause.evidenceVersionId && ids.has(x.clauseId))) {
-      byClause.set(clause.clauseId, [...(byClause.get(clause.clauseId) ?? []), { n: ++n, citation }])
+      byClause.set(clause.key, [...(byClause.get(clause.key) ?? []), { n: ++n, citation }])
     }
   }
   return byClause
@@ -247,7 +247,7 @@ function redlineClause(w: Writer, clause: ClauseComparison, index: number, numbe
   // A split or merge is named by its one clause; the joined headings' redline would only be noise.
   const headingParts = clause.baseClauses.length > 1 || clause.targetClauses.length > 1 ? [{ op: 'equal' as const, text: heading }] : clause.headingParts
   w.runs(toRuns(headingParts, `${index}. `), { face: 'sansBold', size: 11.5, annotate: false })
-  const notes = numbered.get(clause.clauseId) ?? []
+  const notes = numbered.get(clause.key) ?? []
   const conflict = isConflict(notes.map((x) => x.citation.stance))
   w.paragraph(`${status}${numbering ? ` · ${numbering}` : ''}${clause.match?.review ? ' · CHECK PAIRING' : ''}${clause.status === 'moved' && !numbering && clause.base && clause.target ? ` · clause ${clause.base.index + 1} → ${clause.target.index + 1}` : ''}${clause.wordsInserted || clause.wordsDeleted ? ` · +${clause.wordsInserted} / −${clause.wordsDeleted} words` : ''}${conflict ? ' · CONFLICT: sources disagree' : ''}`, { face: 'sans', size: 8.5, color: conflict ? rgb(DEL) : MUTED })
   w.gap(3)

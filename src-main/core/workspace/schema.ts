@@ -69,7 +69,8 @@ export const WorkspaceSchema = z.strictObject({
   created: isoTime,
   settings,
   citations: z.array(CitationSchema),
-  pairings: z.array(PairingSchema)
+  // A file that lost its pairings (hand-edited) still opens: they are optional on read.
+  pairings: z.array(PairingSchema).default([])
 })
 
 /** Schema version 2, read only to migrate it. */
@@ -102,5 +103,6 @@ export const WorkspaceLenientSchema = z.object({
   created: z.string().optional(),
   settings: z.object({ reviewerName: z.string() }).optional(),
   citations: z.array(CitationSchema.loose()),
-  pairings: z.array(z.looseObject({ id: z.string(), created: z.string(), reviewer: z.string(), baseVersionId: z.string(), targetVersionId: z.string(), base: z.array(z.string()), target: z.array(z.string()) })).optional()
+  // Read entry by entry (store.ts): a newer release reshaping pairings must not cost the citations.
+  pairings: z.array(z.unknown()).optional().catch(undefined)
 })

@@ -27,7 +27,7 @@ import { ClausewiseError } from '../errors'
 import { targetOfTempName, writeFileAtomically } from '../io/atomic-write'
 import { decodeUtf8, readFileBytes } from '../io/read-text'
 import { withFileLock, type LockOptions } from './lock'
-import { WorkspaceHeaderSchema, WorkspaceLenientSchema, WorkspaceSchema, WorkspaceV1Schema, WorkspaceV2Schema } from './schema'
+import { PairingSchema, WorkspaceHeaderSchema, WorkspaceLenientSchema, WorkspaceSchema, WorkspaceV1Schema, WorkspaceV2Schema } from './schema'
 import { emptyWorkspace, WORKSPACE_FORMAT, WORKSPACE_SCHEMA_VERSION, type Citation, type PairingOverride, type WorkspaceData } from './types'
 
 export const MAX_WORKSPACE_BYTES = 64 * 1024 * 1024
@@ -416,7 +416,10 @@ export function interpret(text: string): Interpreted {
           created: lenient.data.created ?? base.created,
           settings: lenient.data.settings ?? base.settings,
           citations: lenient.data.citations as Citation[],
-          pairings: (lenient.data.pairings ?? []) as PairingOverride[]
+          pairings: (lenient.data.pairings ?? []).flatMap((p): PairingOverride[] => {
+            const ok = PairingSchema.safeParse(p)
+            return ok.success ? [ok.data] : []
+          })
         }
       : base
     return { kind: 'newer', version, data }

@@ -52,8 +52,8 @@ export const useCompareStore = defineStore('compare', () => {
       performance.mark('clausewise:comparison-received')
       const onClause = keepPlace && focusRow.value >= 0 ? rows.value[focusRow.value]?.clauseId : undefined
       comparison.value = result
-      current.value = -1
       focusRow.value = onClause === undefined ? -1 : rows.value.findIndex((r) => r.clauseId === onClause)
+      current.value = changes.value.indexOf(focusRow.value)
     } catch (err) {
       if (mine !== generation) return
       comparison.value = null

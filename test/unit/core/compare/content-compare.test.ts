@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { compareVersions, type ClauseLink } from '../../../../src-main/core/compare/compare'
 import { numberingText, statusText } from '../../../../src-main/core/compare/describe'
 import type { Comparison } from '../../../../src-main/core/compare/types'
+import { assignClauseIds } from '../../../../src-main/core/models/identity'
 import { parseModel } from '../../../../src-main/core/models/library'
 import type { Version } from '../../../../src-main/core/models/types'
 
@@ -139,7 +140,7 @@ describe("a reviewer's links", () => {
     const links: ClauseLink[] = [{ base: [id(base, '2')], target: [id(target, '2')] }]
     const c = compareVersions(base, target, undefined, links)
     const row = c.clauses.find((r) => r.heading === 'Law')!
-    expect(row).toMatchObject({ status: 'modified', match: { by: 'manual', how: 'manual', confidence: 1, review: false, reason: 'paired by a reviewer' } })
+    expect(row).toMatchObject({ status: 'modified', match: { by: 'manual', how: 'manual', confidence: 1, review: false, reason: 'set by a reviewer' } })
     expect(c.notices).toEqual([])
     invariantHolds(c)
   })
@@ -169,6 +170,23 @@ describe("a reviewer's links", () => {
     expect(c.notices).toHaveLength(1)
     expect(c.notices[0]).toMatch(/already links/)
     expect(c.clauses.find((r) => r.heading === 'Grant')!.match?.how).toBe('exact')
+  })
+})
+
+describe('derived clause identities', () => {
+  // Saved citations and pairings name clauses by these: a change to how they are derived (the
+  // folding, the hash, the number stripping) orphans every one of them, so it must be deliberate.
+  it('are pinned: the same text gives the same id in every release', () => {
+    const ids = assignClauseIds([{ label: '6.3', text: '6.3 The Licensee shall keep the Software “confidential”.' }, { text: 'Intentionally omitted.' }, { text: 'Intentionally omitted.' }]).map((c) => c.id)
+    expect(ids).toEqual(['c-47335b76a981', 'c-c3b87444c0e8', 'c-c3b87444c0e8-2'])
+    // Renumbered, retyped quotes, other spacing and case: one clause.
+    expect(assignClauseIds([{ label: '6.4', text: '6.4  the licensee shall keep the Software "confidential".' }])[0]!.id).toBe('c-47335b76a981')
+  })
+
+  it('never take an explicit id another clause carries', () => {
+    const derived = assignClauseIds([{ text: 'Intentionally omitted.' }])[0]!.id
+    const ids = assignClauseIds([{ id: derived, text: 'Something else.' }, { text: 'Intentionally omitted.' }]).map((c) => c.id)
+    expect(ids).toEqual([derived, `${derived}-2`])
   })
 })
 

@@ -85,3 +85,21 @@ describe('matchRuns', () => {
     expect(pairs([1, 2, 3], [1, 2, 3])).toEqual(['0:0', '1:1', '2:2'])
   })
 })
+
+describe('matchRuns on clauses with nothing in common', () => {
+  it('gives up past MAX_EDIT_LENGTH edits instead of holding the process: only the shared start is matched', () => {
+    const n = 20_000
+    const a = new Int32Array(n + 3)
+    const b = new Int32Array(n + 3)
+    a.set([7, 8, 9])
+    b.set([7, 8, 9])
+    for (let i = 3; i < n + 3; i++) {
+      a[i] = 100 + (i % 50) // two texts of 20,000 keys sharing no key after the first three
+      b[i] = 1_000 + (i % 70)
+    }
+    const started = performance.now()
+    expect(matchRuns(a, n + 3, b, n + 3)).toEqual([0, 0, 3])
+    // Bounded work: within seconds even on a busy machine (the uncapped search takes minutes).
+    expect(performance.now() - started).toBeLessThan(30_000)
+  })
+})

@@ -39,7 +39,7 @@ describe('pairing overrides', () => {
     await history.record('Pair clauses', () => compare.setPairing({ ...args, mode: 'pair' }))
     const paired = await compare.compare('draft-jan', 'draft-mar')
     // Publicity stood after Liability; Data protection stands before it: the pair moved.
-    expect(row(paired, 'Data protection')).toMatchObject({ status: 'moved', edited: true, match: { by: 'manual', confidence: 1, reason: 'paired by a reviewer' } })
+    expect(row(paired, 'Data protection')).toMatchObject({ status: 'moved', edited: true, match: { by: 'manual', confidence: 1, reason: 'set by a reviewer' } })
     expect(paired.summary.added + paired.summary.removed).toBe(before.summary.added + before.summary.removed - 2)
     // The same link seen from the other side.
     const reverse = await compare.compare('draft-mar', 'draft-jan')

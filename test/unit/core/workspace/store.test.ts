@@ -88,6 +88,29 @@ describe('WorkspaceStore', () => {
     expect(await readFile(path, 'utf8')).toBe(text)
   })
 
+  it('keeps a newer file\'s citations when its pairings have a shape this version does not know', async () => {
+    const path = await scratch()
+    const good = { id: 'p-1', created: '2027-01-01T00:00:00.000Z', reviewer: '', baseVersionId: 'a', targetVersionId: 'b', base: ['x'], target: ['y'] }
+    const newer = { format: 'clausewise-workspace', schemaVersion: 9, id: 'w', created: '2027-01-01T00:00:00.000Z', settings: { reviewerName: 'F' }, citations: [citation(1)], pairings: [{ links: 'reshaped' }, good] }
+    await writeFile(path, JSON.stringify(newer))
+    const opened = await new WorkspaceStore(path).open()
+    expect(opened.readOnly).toBe(true)
+    expect(opened.data.citations.map((c) => c.id)).toEqual(['c-1'])
+    expect(opened.data.pairings).toEqual([good])
+    const odd = { ...newer, pairings: 'not a list' }
+    await writeFile(path, JSON.stringify(odd))
+    expect((await new WorkspaceStore(path).open()).data.citations.map((c) => c.id)).toEqual(['c-1'])
+  })
+
+  it('opens a schema 3 file whose pairings were removed by hand, with none', async () => {
+    const path = await scratch()
+    await writeFile(path, JSON.stringify({ format: 'clausewise-workspace', schemaVersion: 3, id: 'w', created: '2026-01-01T00:00:00.000Z', settings: { reviewerName: '' }, citations: [citation(2)] }))
+    const opened = await new WorkspaceStore(path).open()
+    expect(opened.notices).toEqual([])
+    expect(opened.data.pairings).toEqual([])
+    expect(opened.data.citations.map((c) => c.id)).toEqual(['c-2'])
+  })
+
   it('migrates a schema 2 file (no pairing overrides) to 3, keeping its id, citations and the original', async () => {
     const path = await scratch()
     const v2 = JSON.stringify({ format: 'clausewise-workspace', schemaVersion: 2, id: 'ws-2', created: '2026-01-02T03:04:05.000Z', settings: { reviewerName: 'Two' }, citations: [citation(4)] })
