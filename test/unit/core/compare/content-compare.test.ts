@@ -151,6 +151,13 @@ describe("a reviewer's links", () => {
     expect(c.clauses.find((r) => r.status === 'removed' && r.heading === 'Grant')!.match).toMatchObject({ by: 'manual', reason: 'kept unpaired by a reviewer' })
   })
 
+  it('gives the two rows of clauses unpaired from identical text distinct keys', () => {
+    const c = compareVersions(base, target, undefined, [{ base: [id(base, '1')], target: [] }, { base: [], target: [id(target, '1')] }])
+    const grant = c.clauses.filter((r) => r.heading === 'Grant')
+    expect(grant.map((r) => r.clauseId)).toEqual([id(base, '1'), id(base, '1')]) // one identity: same text
+    expect(new Set(c.clauses.map((r) => r.key)).size).toBe(c.clauses.length)
+  })
+
   it('reports a link naming a clause that no longer exists, applies the others, and loses nothing', () => {
     const links: ClauseLink[] = [
       { base: ['c-000000000000'], target: [id(target, '2')] },
