@@ -262,7 +262,7 @@ const LEADING_NUMBER =
   /^(?:(?:section|article|clause|paragraph|§+)\s*(?:\d+(?:\.\d+)*|[ivxlc]+)\b(?:\([0-9a-z]+\))*|\d+(?:\.\d+)+\.?(?:\([0-9a-z]+\))*|\d+[.)](?:\([0-9a-z]+\))*|\([0-9a-z]+\)|[ivxlc]+[.)])[.:)]?\s+/i
 
 /** The text without its printed number at the start: the label as given, else anything shaped like a number. */
-function stripNumber(text: string, label: string | undefined): string {
+export function stripNumber(text: string, label: string | undefined): string {
   const l = label?.trim() ?? ''
   // The label must end at a word boundary: label "1" does not strip the "1" of "10 days".
   if (l !== '' && text.startsWith(l) && !/^[\p{L}\p{N}]/u.test(text.slice(l.length))) return text.slice(l.length).replace(/^[\s.:)\u2013\u2014-]+/, '')

@@ -2,6 +2,7 @@
 // and pairing overrides name clauses by it, so it must not be the printed number (numbers are
 // reused) nor the position (any insertion shifts it).
 import { createHash } from 'node:crypto'
+import { stripNumber } from '../compare/pair'
 import { foldTypography } from '../text/fold'
 
 interface RawClause {
@@ -12,8 +13,8 @@ interface RawClause {
 
 /**
  * The derived id is a hash of the clause's text folded for typography, case and whitespace,
- * with its printed label removed from the start ("6.3 The Licensee…" and "6.4 The Licensee…" are
- * one clause renumbered). Editing the text gives a new identity: the edited clause is, for a
+ * with its printed number removed from the start, the label's or, without one, anything shaped
+ * like a number ("6.3 The Licensee…" and "6.4 The Licensee…" are one clause renumbered). Editing the text gives a new identity: the edited clause is, for a
  * citation, a different clause, and its citations show under "clause not found" rather than on
  * words they were not made about. Repeats of one text ("Intentionally omitted.") and the rare
  * hash clash take -2, -3… in document order.
@@ -32,8 +33,7 @@ export function assignClauseIds<C extends RawClause>(clauses: readonly C[]): Arr
 }
 
 export function identityText(text: string, label: string | undefined): string {
-  let t = foldTypography(text).toLowerCase().replace(/\s+/g, ' ').trim()
-  const l = label === undefined ? '' : foldTypography(label).toLowerCase().replace(/\s+/g, ' ').trim()
-  if (l !== '' && t.startsWith(l) && !/[\p{L}\p{N}]/u.test(t.charAt(l.length))) t = t.slice(l.length).replace(/^[\s.:)-]+/, '')
-  return t
+  const fold = (s: string): string => foldTypography(s).toLowerCase().replace(/\s+/g, ' ').trim()
+  // The same rule the pairing's folded pass uses: the label as given, else anything shaped like a number.
+  return stripNumber(fold(text), label === undefined ? undefined : fold(label))
 }

@@ -188,6 +188,9 @@ describe('derived clause identities', () => {
     expect(ids).toEqual(['c-47335b76a981', 'c-c3b87444c0e8', 'c-c3b87444c0e8-2'])
     // Renumbered, retyped quotes, other spacing and case: one clause.
     expect(assignClauseIds([{ label: '6.4', text: '6.4  the licensee shall keep the Software "confidential".' }])[0]!.id).toBe('c-47335b76a981')
+    // Without a label, a number printed at the start of the text is stripped the same way.
+    expect(assignClauseIds([{ text: '6.4 The Licensee shall keep the Software “confidential”.' }])[0]!.id).toBe('c-47335b76a981')
+    expect(assignClauseIds([{ text: '10 days after notice the licence ends.' }])[0]!.id).not.toBe(assignClauseIds([{ text: '11 days after notice the licence ends.' }])[0]!.id)
   })
 
   it('never take an explicit id another clause carries', () => {
