@@ -4,15 +4,11 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
+import { median } from './timing'
 
 const ROOT = join(__dirname, '..')
 const BIN = join(ROOT, 'out/cli/clausewise.cjs')
 const ARGS = ['compare', '--base', '2025-10', '--target', '2026-04', '--json']
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b)
-  return s[Math.floor(s.length / 2)]!
-}
 
 /** Median wall time of `runs` processes after one warm-up (which also fills Node's compile cache). */
 function timeProcess(command: string, args: string[], runs: number): number {

@@ -8,34 +8,12 @@ import { diffWords } from 'diff'
 import DiffMatchPatch from 'diff-match-patch'
 import { compareVersions } from '../src-main/core/compare/compare'
 import { syntheticPair, toModelYaml } from './synthetic'
+import { fmt, median, time } from './timing'
 
 const SIZES = [100, 1_000, 5_000]
 const RUNS = 7
 /** jsdiff's own time limit for one whole-text diff; past it, the figure is a lower bound. */
 const JSDIFF_LIMIT_MS = 300_000
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b)
-  return s[Math.floor(s.length / 2)]!
-}
-
-/** Median of `runs` timed calls after one warm-up call; with runs = 0, the single call's time. */
-function time(fn: () => unknown, runs: number): number {
-  const t0 = performance.now()
-  fn() // warm-up
-  if (runs === 0) return performance.now() - t0
-  const samples: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now()
-    fn()
-    samples.push(performance.now() - t0)
-  }
-  return median(samples)
-}
-
-function fmt(ms: number): string {
-  return ms >= 100 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(1)} ms`
-}
 
 async function main(): Promise<void> {
   if (process.argv.includes('--paint-only')) return firstPaint()

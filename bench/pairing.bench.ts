@@ -15,26 +15,10 @@ import { loadRealPairs } from '../test/fixtures/licences'
 import { perturbedPair } from './perturb'
 import { linksOf, pairByLabelOnly, score } from './pairing-metrics'
 import { syntheticPair } from './synthetic'
+import { fmt, median, time } from './timing'
 
 const RUNS = 9
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b)
-  return s[Math.floor(s.length / 2)]!
-}
-
-function time(fn: () => unknown, runs = RUNS): number {
-  fn() // warm-up
-  const samples: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now()
-    fn()
-    samples.push(performance.now() - t0)
-  }
-  return median(samples)
-}
-
-const fmt = (ms: number): string => (ms >= 100 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(1)} ms`)
 const f3 = (x: number): string => x.toFixed(3)
 
 /** An id-less version as a model file without ids loads: identities derived from the texts. */
@@ -92,11 +76,11 @@ async function main(): Promise<void> {
   const p = perturbedPair(5_000)
   const base = idless('base', p.base)
   const target = idless('target', p.target)
-  const noIds = time(() => compareVersions(base, target))
-  const pairOnly = time(() => pairClauses(p.base, p.target))
-  const labelOnly = time(() => pairByLabelOnly(p.base, p.target))
+  const noIds = time(() => compareVersions(base, target), RUNS)
+  const pairOnly = time(() => pairClauses(p.base, p.target), RUNS)
+  const labelOnly = time(() => pairByLabelOnly(p.base, p.target), RUNS)
   const withIds = syntheticPair(5_000)
-  const ids = time(() => compareVersions(withIds.base, withIds.target))
+  const ids = time(() => compareVersions(withIds.base, withIds.target), RUNS)
   const git = await gitWordDiff(base, target)
   const rows: Array<[string, string, string]> = [
     ['clausewise, no ids (content pairing + redline)', fmt(noIds), 'target ≤ 100 ms'],

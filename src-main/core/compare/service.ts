@@ -60,12 +60,11 @@ export class CompareService {
     if (mode === 'pair' && base.length > 1 && target.length > 1) throw invalid('a pairing links one clause with one or more, not several with several')
     await this.check(baseId, base)
     await this.check(targetId, target)
-    const reviewer = (await this.workspace.read()).settings.reviewerName
     return this.workspace.update((ws) => {
       forget(ws, baseId, targetId, base, target)
       const now = new Date().toISOString()
       const add = (b: string[], t: string[]): void => {
-        ws.pairings.push({ id: randomUUID(), created: now, reviewer, baseVersionId: baseId, targetVersionId: targetId, base: b, target: t })
+        ws.pairings.push({ id: randomUUID(), created: now, reviewer: ws.settings.reviewerName, baseVersionId: baseId, targetVersionId: targetId, base: b, target: t })
       }
       if (mode === 'pair') add([...base], [...target])
       else if (mode === 'unpair') {
