@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { join } from 'node:path'
-import { alignClauses, longestIncreasing } from '../../../../src-main/core/compare/align'
+import { longestIncreasing } from '../../../../src-main/core/compare/align'
+import { alignClauses } from '../../../support/id-alignment'
 import { compareVersions } from '../../../../src-main/core/compare/compare'
 import { DEFAULT_COMPARE_OPTIONS, type Comparison } from '../../../../src-main/core/compare/types'
 import { loadModels } from '../../../../src-main/core/models/library'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { join } from 'node:path'
-import { alignClauses } from '../../../../src-main/core/compare/align'
+import { alignClauses } from '../../../support/id-alignment'
 import { heaviestIncreasing } from '../../../../src-main/core/compare/gaps'
 import { normalizeLabel, pairClauses, type PairInput, type Pairing } from '../../../../src-main/core/compare/pair'
 import { loadModels } from '../../../../src-main/core/models/library'
