@@ -165,12 +165,12 @@ class Segmenter {
     const placed = this.place(marker, given !== undefined, block)
     if (!placed) return false
     const rest = given ? text : marker.rest
-    let { heading, body } = splitHeading(rest, block)
+    const split = splitHeading(rest, block)
+    const body = split.body
+    let heading = split.heading
     const alone = heading === '' && body === ''
-    if (this.pending && heading === '' && !alone) {
-      heading = stripEnd(this.pending.text.trim())
-      this.pending = null
-    } else if (this.pending && alone) {
+    // A heading line just before a clause that has none of its own is that clause's heading.
+    if (this.pending && heading === '') {
       heading = stripEnd(this.pending.text.trim())
       this.pending = null
     } else this.flushPending()
