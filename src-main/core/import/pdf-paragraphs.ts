@@ -1,0 +1,203 @@
+// Builds paragraphs from a PDF's lines, which is all a PDF keeps: where one paragraph ends is read
+// from the white space around lines, their indentation, a change of font size, and whether the
+// line above stopped short of the margin; a word hyphenated at a line end is joined again.
+import type { Block } from './types'
+import type { PdfColumn, PdfLine } from './pdf-lines'
+
+interface Frame {
+  /**
+   * The usual left margin: the leftmost line start that at least one line in twenty shares (or
+   * two, in a short text). Not simply the most common start: in an agreement whose sections hang
+   * ("1.<tab>text", the lines below aligned with the text), most lines start at the hanging
+   * indent, and the numbers stand at the margin.
+   */
+  left: number
+  /** The right margin: where nine lines in ten end or end before. */
+  right: number
+}
+
+function mode(values: Iterable<number>): number | undefined {
+  const counts = new Map<number, number>()
+  let best: number | undefined
+  let most = 0
+  for (const v of values) {
+    const n = (counts.get(v) ?? 0) + 1
+    counts.set(v, n)
+    if (n > most || (n === most && best !== undefined && v < best)) [best, most] = [v, n]
+  }
+  return best
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = values.slice().sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0
+}
+
+function margin(lines: readonly PdfLine[]): number {
+  const counts = new Map<number, number>()
+  for (const l of lines) counts.set(Math.round(l.x), (counts.get(Math.round(l.x)) ?? 0) + 1)
+  const need = Math.min(Math.max(2, lines.length / 20), Math.max(...counts.values()))
+  return Math.min(...[...counts].filter(([, n]) => n >= need).map(([x]) => x))
+}
+
+/** Margins of each column kind over the whole document (column 0: the page's one column). */
+function frames(lines: readonly PdfLine[]): Map<PdfColumn, Frame> {
+  const out = new Map<PdfColumn, Frame>()
+  for (const column of [0, 1, 2] as const) {
+    const ls = lines.filter((l) => l.column === column)
+    if (ls.length === 0) continue
+    out.set(column, { left: margin(ls), right: percentile(ls.map((l) => l.end), 0.9) })
+  }
+  return out
+}
+
+const sizeKey = (size: number) => Math.round(size * 2) / 2
+
+/**
+ * The usual distance between the baselines of two lines of one paragraph, per font size: the
+ * most common distance between successive lines of that size in one column of one page (paragraph
+ * gaps are fewer than line gaps in any text with paragraphs longer than a line).
+ */
+function spacings(lines: readonly PdfLine[]): Map<number, number> {
+  const bySize = new Map<number, number[]>()
+  for (let i = 1; i < lines.length; i++) {
+    const [a, b] = [lines[i - 1]!, lines[i]!]
+    const d = a.y - b.y
+    if (a.page !== b.page || a.column !== b.column || !sameSize(a, b) || d <= 0 || d > 3 * a.size) continue
+    const list = bySize.get(sizeKey(a.size)) ?? []
+    list.push(Math.round(d * 4) / 4)
+    bySize.set(sizeKey(a.size), list)
+  }
+  const out = new Map<number, number>()
+  for (const [size, ds] of bySize) out.set(size, mode(ds)!)
+  return out
+}
+
+const sameSize = (a: PdfLine, b: PdfLine) => Math.abs(a.size - b.size) <= Math.max(0.5, 0.08 * Math.min(a.size, b.size))
+/** A sentence or an item ends here: . ! ? : ; with closing quotes or brackets after it. */
+const ENDS_SENTENCE = /[.!?:;]["'”’»)\]]*$/
+/** A bullet opens a new item whatever the layout says. */
+const BULLET = /^[•◦▪▫‣●○■□–—-]\s/
+/**
+ * A printed number or letter that opens a clause: "1.", "1.1", "(a)", "iv)", "A.", "Section 3",
+ * "Article IV", "§ 4". Used only at a page or column break: a line opening with one is not the
+ * rest of the paragraph before the break.
+ */
+const NUMBERED = /^(?:\(?\d+(?:\.\d+)*[.)]?|\(?[a-z]{1,2}\)|\(?[ivxlc]{1,6}[.)]|[A-Z][.)]|(?:section|article|clause|schedule|exhibit|annex|appendix)\s+\S+|§+\s*\d)(?:\s|$)/i
+
+interface Para {
+  lines: PdfLine[]
+}
+
+/**
+ * Whether `line` stopped short of the right margin for a reason (the paragraph ends there): the
+ * first word of the next line would have fitted after it, with half an em to spare. A line
+ * ending where the line before or after it ends is taken as full whatever the frame's margin
+ * (a block indented on the right too, justified to its own edge).
+ */
+function stopsShort(line: PdfLine, next: PdfLine, before: PdfLine | undefined, frame: Frame): boolean {
+  if (/\p{L}[-\u00ad]$/u.test(line.text)) return false
+  if (Math.abs(line.end - next.end) < 1.5 || (before && Math.abs(line.end - before.end) < 1.5)) return false
+  return line.end + 0.25 * next.size + next.firstWord + 0.5 * line.size < frame.right
+}
+
+/** Whether `next` opens a new paragraph after `line`, both in one column of one page. */
+function breaksWithin(para: Para, line: PdfLine, next: PdfLine, frame: Frame, spacing: Map<number, number>): boolean {
+  const gap = line.y - next.y
+  const usual = spacing.get(sizeKey(line.size)) ?? 1.2 * line.size
+  if (gap <= 0.3 * line.size || gap > usual * 1.2 + 0.5) return true
+  if (!sameSize(line, next)) return true
+  if (BULLET.test(next.text)) return true
+  const tol = Math.max(2, 0.3 * line.size)
+  const before = para.lines.at(-2)
+  const short = stopsShort(line, next, before, frame)
+  if (short) return true
+  const runsOn = !ENDS_SENTENCE.test(line.text)
+  if (next.x > line.x + tol) {
+    // Indented under a full line that goes on mid-sentence, or under a tab stop of the line
+    // above (a hanging indent: "1.1<tab>text" with the text below aligned to it): the same
+    // paragraph. Otherwise a first line indented.
+    const hanging = line.stops.some((s) => Math.abs(s - next.x) <= tol && s - line.x < 0.3 * (frame.right - frame.left))
+    return !(hanging || runsOn)
+  }
+  // Back to the left after two or more lines that stood further right: the indented block ended.
+  // After a single indented line that ran to the margin: a paragraph whose first line is indented.
+  if (next.x < line.x - tol) return para.lines.length >= 2
+  return false
+}
+
+/** Whether the paragraph goes on after a page or column break (the issue's rule; see the module note). */
+function continuesAcross(para: Para, line: PdfLine, next: PdfLine, frames: Map<PdfColumn, Frame>): boolean {
+  const frame = frames.get(line.column)!
+  const nextFrame = frames.get(next.column)!
+  if (!sameSize(line, next) || BULLET.test(next.text) || NUMBERED.test(next.text)) return false
+  if (ENDS_SENTENCE.test(line.text) || stopsShort(line, next, para.lines.at(-2), frame)) return false
+  const tol = Math.max(2, 0.3 * line.size)
+  // Not indented: at the margin, or where the paragraph's lines stood (a hanging indent).
+  const at = (x: number) => Math.abs(next.x - nextFrame.left - (x - frame.left)) <= tol
+  return at(frame.left) || (para.lines.length >= 2 && at(line.x)) || line.stops.some(at)
+}
+
+/**
+ * Whether a word broken at a line end by a hyphen ("agree-" + "ment") is one word. Decided for
+ * a lowercase letter, hyphen, and a next line starting in lowercase: the document itself decides
+ * when it prints either form elsewhere ("non-exclusive" on one line keeps "non-\nexclusive"
+ * hyphenated); otherwise the hyphen goes, except after a few prefixes that are always hyphenated
+ * in legal English ("non-", "self-", "quasi-"). Any other hyphen at a line end stays, with no
+ * space after it ("Microsoft-\nOpenAI" → "Microsoft-OpenAI").
+ */
+class Hyphens {
+  private words?: Set<string>
+  constructor(private readonly lines: readonly PdfLine[]) {}
+
+  private known(): Set<string> {
+    if (!this.words) {
+      this.words = new Set()
+      for (const l of this.lines) for (const m of l.text.matchAll(/\p{L}+(?:-\p{L}+)*/gu)) this.words.add(m[0].toLowerCase())
+    }
+    return this.words
+  }
+
+  join(head: string, tail: string): string {
+    if (head.endsWith('\u00ad')) return head.slice(0, -1) + tail
+    if (!/\p{L}-$/u.test(head) || !/^[\p{L}\d]/u.test(tail)) return `${head} ${tail}`
+    if (!/\p{Ll}-$/u.test(head) || !/^\p{Ll}/u.test(tail)) return head + tail
+    const before = /\p{L}+-$/u.exec(head)![0].slice(0, -1).toLowerCase()
+    const after = /^\p{L}+/u.exec(tail)![0].toLowerCase()
+    const words = this.known()
+    if (words.has(`${before}-${after}`)) return head + tail
+    if (words.has(before + after)) return head.slice(0, -1) + tail
+    if (/^(?:non|self|quasi)$/.test(before) && after.length >= 4) return head + tail
+    return head.slice(0, -1) + tail
+  }
+}
+
+/** Paragraph blocks from the document's body lines in reading order (running heads already gone). */
+export function buildParagraphs(lines: readonly PdfLine[]): Block[] {
+  const frameOf = frames(lines)
+  const spacing = spacings(lines)
+  const paras: Para[] = []
+  let para: Para | undefined
+  for (const next of lines) {
+    const line = para?.lines.at(-1)
+    let fresh = true
+    if (para && line) {
+      const sameFrame = line.page === next.page && line.column === next.column
+      fresh = sameFrame ? breaksWithin(para, line, next, frameOf.get(line.column)!, spacing) : !continuesAcross(para, line, next, frameOf)
+    }
+    if (fresh || !para) {
+      para = { lines: [next] }
+      paras.push(para)
+    } else {
+      para.lines.push(next)
+    }
+  }
+  const hyphens = new Hyphens(lines)
+  return paras.map((p, i) => {
+    const first = p.lines[0]!
+    let text = first.text
+    for (const l of p.lines.slice(1)) text = hyphens.join(text, l.text)
+    const left = frameOf.get(first.column)!.left
+    return { kind: 'paragraph', text, page: first.page, indent: Math.round((first.x - left) * 10) / 10, paragraph: i + 1 }
+  })
+}
