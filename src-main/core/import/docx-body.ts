@@ -3,7 +3,7 @@
 // their results, and automatic numbering counted in reading order.
 import type { Block } from './types'
 import type { Numbering, ListLabel } from './docx-numbering'
-import type { Styles } from './docx-styles'
+import type { ParagraphStyle, Styles } from './docx-styles'
 import { child, childVal, isOn, type XmlElement } from './xml'
 
 export type DraftBlock = Omit<Block, 'paragraph'>
@@ -185,7 +185,7 @@ export class BodyReader {
   private emit(parts: string[], pPr: XmlElement | undefined, out: DraftBlock[]): void {
     const styleId = childVal(pPr, 'w:pStyle')
     const style = this.styles.paragraph(styleId)
-    const label = this.inNote ? undefined : this.listLabel(pPr, style?.id, style?.numId, style?.ilvl)
+    const label = this.inNote ? undefined : this.listLabel(pPr, style)
     const text = finish(parts)
     // Counted above even when empty (Word prints a number on an empty paragraph), dropped here.
     if (text === '') return
@@ -205,23 +205,17 @@ export class BodyReader {
     out.push(block)
   }
 
-  private listLabel(
-    pPr: XmlElement | undefined,
-    styleId: string | undefined,
-    styleNumId: string | undefined,
-    styleIlvl: number | undefined
-  ): (ListLabel & { level: number }) | undefined {
+  private listLabel(pPr: XmlElement | undefined, style: ParagraphStyle | undefined): (ListLabel & { level: number }) | undefined {
     const numPr = child(pPr, 'w:numPr')
     // The paragraph's own numPr wins over its style's; numId 0 switches inherited numbering off.
-    const numId = childVal(numPr, 'w:numId') ?? styleNumId
+    const numId = childVal(numPr, 'w:numId') ?? style?.numId
     if (numId === undefined || !this.numbering.has(numId)) return undefined
-    const level =
-      int(childVal(numPr, 'w:ilvl')) ??
-      styleIlvl ??
-      (styleId === undefined ? undefined : this.numbering.levelOfStyle(numId, styleId)) ??
-      0
+    // Without an ilvl, the level is the one numbering.xml ties to the style (or a style it is based on).
+    let level = int(childVal(numPr, 'w:ilvl')) ?? style?.ilvl
+    for (const id of style?.lineage ?? []) level ??= this.numbering.levelOfStyle(numId, id)
+    level = Math.min(Math.max(level ?? 0, 0), 8)
     const label = this.numbering.next(numId, level)
-    return label && { ...label, level: Math.min(Math.max(level, 0), 8) }
+    return label && { ...label, level }
   }
 
   /** Paragraph-level content: runs and the wrappers around them. */

@@ -10,6 +10,8 @@ export interface ParagraphStyle {
   outline: number | undefined
   numId: string | undefined
   ilvl: number | undefined
+  /** This style's id, then the ids it is based on, nearest first. */
+  lineage: string[]
 }
 
 interface RawStyle {
@@ -98,7 +100,8 @@ export class Styles {
       outline: raw.outline ?? nameOutline(raw.name) ?? parent?.outline,
       numId: raw.numId ?? parent?.numId,
       // An ilvl is inherited only with the numbering it belongs to.
-      ilvl: raw.numId !== undefined ? raw.ilvl : (raw.ilvl ?? parent?.ilvl)
+      ilvl: raw.numId !== undefined ? raw.ilvl : (raw.ilvl ?? parent?.ilvl),
+      lineage: [id, ...(parent?.lineage ?? [])]
     }
     this.resolved.set(id, style)
     return style
