@@ -40,13 +40,27 @@ function margin(lines: readonly PdfLine[]): number {
   return Math.min(...[...counts].filter(([, n]) => n >= need).map(([x]) => x))
 }
 
-/** Margins of each column kind over the whole document (column 0: the page's one column). */
-function frames(lines: readonly PdfLine[]): Map<PdfColumn, Frame> {
+/** A page's left and right edge, in the points of its lines. */
+export interface PageBox {
+  left: number
+  right: number
+}
+
+/**
+ * Margins of each column kind over the whole document (column 0: the page's one column). A short
+ * text says little about where its lines could have ended: there the right margin is taken to be
+ * as wide as the left one, if that is further right.
+ */
+function frames(lines: readonly PdfLine[], boxes: ReadonlyMap<number, PageBox>): Map<PdfColumn, Frame> {
   const out = new Map<PdfColumn, Frame>()
   for (const column of [0, 1, 2] as const) {
     const ls = lines.filter((l) => l.column === column)
     if (ls.length === 0) continue
-    out.set(column, { left: margin(ls), right: percentile(ls.map((l) => l.end), 0.9) })
+    const left = margin(ls)
+    let right = percentile(ls.map((l) => l.end), 0.9)
+    const box = boxes.get(ls[0]!.page)
+    if (column === 0 && ls.length < 20 && box) right = Math.max(right, box.right - (left - box.left))
+    out.set(column, { left, right })
   }
   return out
 }
@@ -68,8 +82,9 @@ function spacings(lines: readonly PdfLine[]): Map<number, number> {
     list.push(Math.round(d * 4) / 4)
     bySize.set(sizeKey(a.size), list)
   }
+  // A text with few lines of a size may have no two in one paragraph: its one gap says nothing.
   const out = new Map<number, number>()
-  for (const [size, ds] of bySize) out.set(size, mode(ds)!)
+  for (const [size, ds] of bySize) out.set(size, ds.length >= 5 ? mode(ds)! : Math.min(mode(ds)!, 1.25 * size))
   return out
 }
 
@@ -79,11 +94,17 @@ const ENDS_SENTENCE = /[.!?:;]["'”’»)\]]*$/
 /** A bullet opens a new item whatever the layout says. */
 const BULLET = /^[•◦▪▫‣●○■□–—-]\s/
 /**
- * A printed number or letter that opens a clause: "1.", "1.1", "(a)", "iv)", "A.", "Section 3",
- * "Article IV", "§ 4". Used only at a page or column break: a line opening with one is not the
- * rest of the paragraph before the break.
+ * Whether a line opens with a printed number or letter that opens a clause: "(a)", "iv)", "1.",
+ * "1.1.", "2)" always; "1.1", "A.", "Section 3", "Article IV", "§ 4" when the next word does not
+ * start in lower case ("2.1 of this Agreement", "section 4 to keep" are a wrapped reference, and
+ * so is a bare "3 of the GNU General Public License"). Used only at a page or column break: such
+ * a line does not go on with the paragraph before it.
  */
-const NUMBERED = /^(?:\(?\d+(?:\.\d+)*[.)]?|\(?[a-z]{1,2}\)|\(?[ivxlc]{1,6}[.)]|[A-Z][.)]|(?:section|article|clause|schedule|exhibit|annex|appendix)\s+\S+|§+\s*\d)(?:\s|$)/i
+function opensClause(text: string): boolean {
+  if (/^\(?(?:[a-z]{1,2}|[ivxlc]{1,6})\)\s/i.test(text) || /^\d+(?:\.\d+)*[.)]\s/.test(text)) return true
+  const m = /^(?:\d+(?:\.\d+)+|[A-Z]\.|(?:section|article|clause|schedule|exhibit|annex|appendix)\s+[\dIVXLC]+(?:\.\d+)*[.:]?|§+\s*\d+(?:\.\d+)*)\s+(\S)/i.exec(text)
+  return m !== null && !/\p{Ll}/u.test(m[1]!)
+}
 
 interface Para {
   lines: PdfLine[]
@@ -91,13 +112,14 @@ interface Para {
 
 /**
  * Whether `line` stopped short of the right margin for a reason (the paragraph ends there): the
- * first word of the next line would have fitted after it, with half an em to spare. A line
+ * first word of the next line would have fitted after it, with half an em to spare. A long line
  * ending where the line before or after it ends is taken as full whatever the frame's margin
  * (a block indented on the right too, justified to its own edge).
  */
 function stopsShort(line: PdfLine, next: PdfLine, before: PdfLine | undefined, frame: Frame): boolean {
   if (/\p{L}[-\u00ad]$/u.test(line.text)) return false
-  if (Math.abs(line.end - next.end) < 1.5 || (before && Math.abs(line.end - before.end) < 1.5)) return false
+  const aligned = (other: PdfLine | undefined) => other !== undefined && Math.abs(line.end - other.end) < 1.5
+  if (line.end - line.x > 0.6 * (frame.right - frame.left) && (aligned(next) || aligned(before))) return false
   return line.end + 0.25 * next.size + next.firstWord + 0.5 * line.size < frame.right
 }
 
@@ -130,7 +152,7 @@ function breaksWithin(para: Para, line: PdfLine, next: PdfLine, frame: Frame, sp
 function continuesAcross(para: Para, line: PdfLine, next: PdfLine, frames: Map<PdfColumn, Frame>): boolean {
   const frame = frames.get(line.column)!
   const nextFrame = frames.get(next.column)!
-  if (!sameSize(line, next) || BULLET.test(next.text) || NUMBERED.test(next.text)) return false
+  if (!sameSize(line, next) || BULLET.test(next.text) || opensClause(next.text)) return false
   if (ENDS_SENTENCE.test(line.text) || stopsShort(line, next, para.lines.at(-2), frame)) return false
   const tol = Math.max(2, 0.3 * line.size)
   // Not indented: at the margin, or where the paragraph's lines stood (a hanging indent).
@@ -173,8 +195,8 @@ class Hyphens {
 }
 
 /** Paragraph blocks from the document's body lines in reading order (running heads already gone). */
-export function buildParagraphs(lines: readonly PdfLine[]): Block[] {
-  const frameOf = frames(lines)
+export function buildParagraphs(lines: readonly PdfLine[], boxes: ReadonlyMap<number, PageBox> = new Map()): Block[] {
+  const frameOf = frames(lines, boxes)
   const spacing = spacings(lines)
   const paras: Para[] = []
   let para: Para | undefined

@@ -8,7 +8,7 @@ import { ClausewiseError } from '../errors'
 import type { ReadResult } from './types'
 import { pageLines, type PdfItem, type PdfLine } from './pdf-lines'
 import { findFurniture, type PdfPageLines } from './pdf-furniture'
-import { buildParagraphs } from './pdf-paragraphs'
+import { buildParagraphs, type PageBox } from './pdf-paragraphs'
 import { pdfMeta, type XmpLike } from './pdf-meta'
 
 type PdfJs = typeof PdfJsModule
@@ -73,6 +73,8 @@ interface UprightPage {
   items: PdfItem[]
   top: number
   bottom: number
+  left: number
+  right: number
   skipped: number
 }
 
@@ -113,7 +115,7 @@ function upright(raw: readonly RawItem[], view: number[]): UprightPage {
     }
     items.push({ str: it.str, x, y, width: it.width, size: Math.hypot(t[2]!, t[3]!) })
   }
-  return { items, top, bottom, skipped }
+  return { items, top, bottom, left, right, skipped }
 }
 
 export async function readPdf(bytes: Uint8Array, file: string): Promise<ReadResult> {
@@ -144,6 +146,7 @@ export async function readPdf(bytes: Uint8Array, file: string): Promise<ReadResu
   }
   try {
     const pages: PdfPageLines[] = []
+    const boxes = new Map<number, PageBox>()
     const empty: number[] = []
     const broken: number[] = []
     let skipped = 0
@@ -158,6 +161,7 @@ export async function readPdf(bytes: Uint8Array, file: string): Promise<ReadResu
         const lines = pageLines(up.items, n)
         if (lines.length === 0) empty.push(n)
         pages.push({ page: n, lines, top: up.top, bottom: up.bottom })
+        boxes.set(n, { left: up.left, right: up.right })
       } catch {
         broken.push(n)
       } finally {
@@ -171,7 +175,7 @@ export async function readPdf(bytes: Uint8Array, file: string): Promise<ReadResu
     const body: PdfLine[] = []
     for (const p of pages) for (const l of p.lines) if (!furniture.has(l)) body.push(l)
     if (body.length === 0) throw invalid(file, SCAN)
-    const blocks = buildParagraphs(body)
+    const blocks = buildParagraphs(body, boxes)
 
     const warnings: string[] = []
     if (furniture.size > 0) warnings.push(`headers, footers and page numbers are not compared (${furniture.size} ${furniture.size === 1 ? 'line' : 'lines'} removed)`)
