@@ -165,8 +165,8 @@ function continuesAcross(para: Para, line: PdfLine, next: PdfLine, frames: Map<P
  * a lowercase letter, hyphen, and a next line starting in lowercase: the document itself decides
  * when it prints either form elsewhere ("non-exclusive" on one line keeps "non-\nexclusive"
  * hyphenated); otherwise the hyphen goes, except after a few prefixes that are always hyphenated
- * in legal English ("non-", "self-", "quasi-"). Any other hyphen at a line end stays, with no
- * space after it ("Microsoft-\nOpenAI" → "Microsoft-OpenAI").
+ * in legal English ("non-", "self-", "quasi-"). Any other hyphen between letters or digits at a
+ * line end stays, with no space after it ("Microsoft-\nOpenAI" → "Microsoft-OpenAI", "2-\n3" → "2-3").
  */
 class Hyphens {
   private words?: Set<string>
@@ -182,7 +182,7 @@ class Hyphens {
 
   join(head: string, tail: string): string {
     if (head.endsWith('\u00ad')) return head.slice(0, -1) + tail
-    if (!/\p{L}-$/u.test(head) || !/^[\p{L}\d]/u.test(tail)) return `${head} ${tail}`
+    if (!/[\p{L}\d]-$/u.test(head) || !/^[\p{L}\d]/u.test(tail)) return `${head} ${tail}`
     if (!/\p{Ll}-$/u.test(head) || !/^\p{Ll}/u.test(tail)) return head + tail
     const before = /\p{L}+-$/u.exec(head)![0].slice(0, -1).toLowerCase()
     const after = /^\p{L}+/u.exec(tail)![0].toLowerCase()
