@@ -20,7 +20,8 @@ const exportCommandExternal = {
 }
 
 await Promise.all([
-  build({ ...common, entryPoints: [join(root, 'src-main/cli/main.ts')], outfile: join(outdir, 'cli.cjs'), plugins: [exportCommandExternal] }),
+  // pdf.js (PDF import) is an ES module that imports its worker file from beside itself: it loads from node_modules.
+  build({ ...common, entryPoints: [join(root, 'src-main/cli/main.ts')], outfile: join(outdir, 'cli.cjs'), plugins: [exportCommandExternal], external: ['pdfjs-dist'] }),
   // pdfkit reads its own files through import.meta.url, which a CommonJS bundle lacks: it loads from node_modules.
   build({ ...common, entryPoints: [join(root, 'src-main/cli/export-command.ts')], outfile: join(outdir, 'export-command.cjs'), external: ['pdfkit'] })
 ])
