@@ -3,6 +3,7 @@
 // page numbers, pdf-paragraphs makes paragraphs. pdf.js runs in this thread and fetches nothing.
 import { createRequire } from 'node:module'
 import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs'
+import type { TextItem } from 'pdfjs-dist/types/src/display/api'
 import { dirname, join, sep } from 'node:path'
 import { ClausewiseError } from '../errors'
 import type { ReadResult } from './types'
@@ -155,7 +156,7 @@ export async function readPdf(bytes: Uint8Array, file: string): Promise<ReadResu
       const page = await doc.getPage(n)
       try {
         const content = await page.getTextContent()
-        const raw = content.items.filter((it): it is RawItem & typeof it => 'str' in it)
+        const raw = content.items.filter((it): it is TextItem => 'str' in it)
         const up = upright(raw, page.view)
         skipped += up.skipped
         const lines = pageLines(up.items, n)
@@ -168,8 +169,8 @@ export async function readPdf(bytes: Uint8Array, file: string): Promise<ReadResu
         page.cleanup()
       }
     }
-    if (empty.length + broken.length === doc.numPages && broken.length < doc.numPages) throw invalid(file, SCAN)
     if (broken.length === doc.numPages) throw invalid(file, 'this PDF is damaged and cannot be read')
+    if (empty.length + broken.length === doc.numPages) throw invalid(file, SCAN)
 
     const furniture = findFurniture(pages)
     const body: PdfLine[] = []
