@@ -111,6 +111,11 @@ export class BodyReader {
     this.carry = saved
   }
 
+  /** Fields begun and never given a result: a damaged document, whose text after them was not shown. */
+  get unfinishedFields(): number {
+    return this.inInstruction
+  }
+
   /** A note's text as one block's text: its paragraphs joined by a space, numbering off. */
   noteText(note: XmlElement): string {
     this.inNote = true

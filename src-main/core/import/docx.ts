@@ -50,14 +50,18 @@ export function readDocx(bytes: Uint8Array, file: string, opts: DocxOptions = {}
   const drafts: DraftBlock[] = []
   reader.container(body, drafts)
 
-  const settings = xml(partOf('settings'))
-  const lastSection = child(body, 'w:sectPr')
-  drafts.push(
-    ...notes(reader, reader.notes.filter((n) => n.kind === 'footnote'), xml(partOf('footnotes')), 'footnote', settings, lastSection),
-    ...notes(reader, reader.notes.filter((n) => n.kind === 'endnote'), xml(partOf('endnotes')), 'endnote', settings, lastSection)
-  )
+  // Notes, and the settings that number them, are read only when the body cites one.
+  if (reader.notes.length > 0) {
+    const settings = xml(partOf('settings'))
+    const lastSection = child(body, 'w:sectPr')
+    for (const kind of ['footnote', 'endnote'] as const) {
+      const refs = reader.notes.filter((n) => n.kind === kind)
+      if (refs.length) drafts.push(...notes(reader, refs, xml(partOf(`${kind}s`)), kind, settings, lastSection))
+    }
+  }
 
   const warnings: string[] = []
+  if (reader.unfinishedFields > 0) warnings.push('the document is partly damaged: a field is never closed, so text after it may be missing')
   if (opts.macroEnabled || partRels.some((r) => r.type === 'vbaProject')) warnings.push('macros were not run or imported')
   const { insertions, deletions, moves } = reader.revisions
   if (insertions + deletions + moves > 0) {
@@ -162,7 +166,7 @@ function notes(
   settings: XmlElement | undefined,
   lastSection: XmlElement | undefined
 ): DraftBlock[] {
-  if (!part || refs.length === 0) return []
+  if (!part) return []
   const byId = new Map<string, XmlElement>()
   for (const n of childrenNamed(part, `w:${kind}`)) {
     const type = n.attrs['w:type']

@@ -60,10 +60,6 @@ export class ZipPackage {
     return this.entries.has(name.toLowerCase())
   }
 
-  names(): string[] {
-    return [...this.entries.values()].map((e) => e.name)
-  }
-
   /** The part's bytes, or undefined when the package has no such part. */
   read(name: string): Uint8Array | undefined {
     const e = this.entries.get(name.toLowerCase())

@@ -165,6 +165,13 @@ describe('readDocx text', () => {
     expect(texts(makeDocx({ body }))).toEqual(['See clause 4.2 above.', 'Result: b', '1 May 2026', 'Indexed word'])
   })
 
+  it('warns when a damaged field is never closed, since the text after it is not shown', () => {
+    const body = para(run(t('Before')), run('<w:fldChar w:fldCharType="begin"/>'), run('<w:instrText>PAGE</w:instrText>')) + p('Lost')
+    const result = readDocx(makeDocx({ body }), 'a.docx')
+    expect(result.blocks.map((b) => b.text)).toEqual(['Before'])
+    expect(result.warnings).toEqual(['the document is partly damaged: a field is never closed, so text after it may be missing'])
+  })
+
   it('keeps hyperlinks\', content controls\', smart tags\' and text boxes\' text', () => {
     const textBox = `<w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData><wps:wsp xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:txbx><w:txbxContent>${p('Boxed text')}</w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>`
     const alternate = `<w:r><mc:AlternateContent><mc:Choice Requires="wps">${textBox.slice(5, -6)}</mc:Choice><mc:Fallback><w:pict><w:txbxContent>${p('Boxed text')}</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r>`
