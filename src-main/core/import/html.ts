@@ -28,7 +28,7 @@ const OUTSIDE: Readonly<Record<string, string>> = { header: 'the page header', f
 const OUTSIDE_ROLES: Readonly<Record<string, string>> = { banner: 'the page header', contentinfo: 'the page footer' }
 const FURNITURE_CLASS =
   /(?:^|[\s_-])(?:cookies?|consent|gdpr|newsletter|subscribe|signup|share|sharing|social|related|recommended|promo|advert|advertisement|ads?|sponsored|sidebar|breadcrumbs?|skip|comments?|paywall|modal|popup|overlay)(?:$|[\s_-])/i
-const SOFT_LABEL = 'banners and hidden text'
+const SOFT_LABEL = 'banners and other hidden or promotional text'
 
 const BLOCK = new Set([
   'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',
@@ -112,7 +112,7 @@ class PageReader {
   readonly blocks: PageBlock[] = []
   /** Kinds of `never` and `outside` furniture met, for the warning. */
   readonly leftOut = new Set<string>()
-  private text_ = ''
+  private pending = '' // text met since the last block boundary
   private readonly open: Element[] = [] // block-level elements entered, innermost last
   private readonly lists: List[] = []
   private readonly items: Item[] = []
@@ -175,7 +175,7 @@ class PageReader {
 
   private add(text: string): void {
     if (this.row?.cell != null) this.row.cell += text
-    else this.text_ += text
+    else this.pending += text
   }
 
   /** A block element starts or ends: inside a table cell only a space, elsewhere a new block. */
@@ -216,8 +216,8 @@ class PageReader {
 
   /** Emits the text collected so far as blocks of the kind its innermost block element gives. */
   private flush(): void {
-    const raw = this.text_.replace(INVISIBLE, '')
-    this.text_ = ''
+    const raw = this.pending.replace(INVISIBLE, '')
+    this.pending = ''
     if (!/\S/.test(raw.replaceAll(BR, ''))) return
     if (this.pre > 0) {
       // Preformatted text: blank lines part paragraphs; lines join with one space, inner runs kept.

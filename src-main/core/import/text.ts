@@ -11,9 +11,8 @@ import { hasWords, invalidFile } from './text-kit'
  * - Hard-wrapped at width W: a line continues the paragraph above unless
  *   1. the line above had room for this line's first word (with a tenth of W to spare, for
  *      wrappers that balance lines rather than fill them): it was ended by hand, not by the width;
- *   2. the line above ends a clause (". ; : ! ?") and this one starts with
- *      an enumerator ("1.", "2.1", "(a)", "iv)", "Section 3", "Article IV", "§ 4", "Clause 7");
- *      "; and", "; or" end a clause too;
+ *   2. the line above ends a clause (". ; : ! ?", "; and", "; or") and this one starts with an
+ *      enumerator ("1.", "2.1", "(a)", "iv)", "Section 3", "Article IV", "§ 4", "Clause 7");
  *   3. a heading in capitals: the line above is in capitals without a closing stop and this one
  *      starts with an enumerator or a word in lower case ("TERMS AND CONDITIONS" / "0. This
  *      License…"), or this line is in capitals and the line above ends a clause ("NO WARRANTY").
@@ -70,9 +69,16 @@ interface Line {
   page: number
 }
 
+/**
+ * Blocks are paragraphs (plain text marks no headings or lists: the segmenter reads the
+ * numbers in the text). `indent` is the first line's indentation right of the text's leftmost
+ * line, in points as if printed in 12-point Courier (7.2 pt a column, tabs to every 8th), so
+ * that it reads like a PDF's. `page` is set only when the text has form feeds (page breaks).
+ */
 export function readText(text: string, file: string): ReadResult {
   if (!hasWords(text)) throw invalidFile(file, 'has no text')
-  const pages = text.replace(/\r\n?/g, '\n').split('\f')
+  // A form feed before any text ejects a blank sheet, not a page of the document.
+  const pages = text.replace(/\r\n?/g, '\n').replace(/^\s*\f/, '').split('\f')
   // null marks a paragraph break: a blank line, a rule line or a page break.
   const lines: Array<Line | null> = []
   pages.forEach((page, i) => {

@@ -118,6 +118,10 @@ describe('readText on a licence wrapped with no blank lines (GPL-2.0, CRLF, form
     expect(page('How to Apply These Terms to Your New Programs')).toBe(3)
     expect(blocks.some((b) => /[\r\f]/.test(b))).toBe(false)
   })
+
+  it('does not count a form feed before any text as a page', () => {
+    expect(readText('\f\nOne\fTwo', 'a.txt').blocks.map((b) => [b.text, b.page])).toEqual([['One', 1], ['Two', 2]])
+  })
 })
 
 describe('readText on one clause per line (Apache-2.0 without its blank lines)', () => {
