@@ -37,7 +37,9 @@ function margin(lines: readonly PdfLine[]): number {
   const counts = new Map<number, number>()
   for (const l of lines) counts.set(Math.round(l.x), (counts.get(Math.round(l.x)) ?? 0) + 1)
   const need = Math.min(Math.max(2, lines.length / 20), Math.max(...counts.values()))
-  return Math.min(...[...counts].filter(([, n]) => n >= need).map(([x]) => x))
+  const bucket = Math.min(...[...counts].filter(([, n]) => n >= need).map(([x]) => x))
+  // The lines' own x, not the rounded one, so that a flush line's indent is 0.
+  return Math.min(...lines.filter((l) => Math.round(l.x) === bucket).map((l) => l.x))
 }
 
 /** A page's left and right edge, in the points of its lines. */
@@ -160,37 +162,69 @@ function continuesAcross(para: Para, line: PdfLine, next: PdfLine, frames: Map<P
   return at(frame.left) || (para.lines.length >= 2 && at(line.x)) || line.stops.some(at)
 }
 
+/** A lowercase word broken at a line end by a hyphen: "agree-" + "ment", "non-" + "exclusive". */
+interface Break {
+  before: string
+  after: string
+}
+
+function breakAt(head: string, tail: string): Break | undefined {
+  const b = /(\p{L}*\p{Ll})-$/u.exec(head)
+  const a = /^\p{Ll}\p{L}*/u.exec(tail)
+  return b && a ? { before: b[1]!.toLowerCase(), after: a[0].toLowerCase() } : undefined
+}
+
 /**
- * Whether a word broken at a line end by a hyphen ("agree-" + "ment") is one word. Decided for
- * a lowercase letter, hyphen, and a next line starting in lowercase: the document itself decides
- * when it prints either form elsewhere ("non-exclusive" on one line keeps "non-\nexclusive"
- * hyphenated); otherwise the hyphen goes, except after a few prefixes that are always hyphenated
- * in legal English ("non-", "self-", "quasi-"). Any other hyphen between letters or digits at a
- * line end stays, with no space after it ("Microsoft-\nOpenAI" → "Microsoft-OpenAI", "2-\n3" → "2-3").
+ * Whether a word broken at a line end by a hyphen is one word ("agree-ment" → "agreement") or a
+ * compound ("royalty-free", "non-exclusive"). Only a lowercase letter, hyphen, and a next line
+ * starting in lowercase is in question:
+ * - the document decides when it prints either form elsewhere on one line, and a few prefixes
+ *   are always hyphenated in legal English ("non-", "self-", "quasi-");
+ * - otherwise it depends on whether the document's producer hyphenates words at all. Word and
+ *   LibreOffice do not by default: they break lines only after a hyphen that is there, which then
+ *   stays. A typesetter that does leaves rests that are no words ("ment", "ting"): at least three
+ *   breaks that are joined words or such syllables, and more of them than the other breaks, mean
+ *   one that does, and its undecided breaks are joined.
+ * Any other hyphen between letters or digits at a line end stays, with no space after it
+ * ("Microsoft-\nOpenAI" → "Microsoft-OpenAI", "2-\n3" → "2-3").
  */
 class Hyphens {
-  private words?: Set<string>
-  constructor(private readonly lines: readonly PdfLine[]) {}
+  private readonly words = new Set<string>()
+  private readonly hyphenates: boolean
 
-  private known(): Set<string> {
-    if (!this.words) {
-      this.words = new Set()
-      for (const l of this.lines) for (const m of l.text.matchAll(/\p{L}+(?:-\p{L}+)*/gu)) this.words.add(m[0].toLowerCase())
+  constructor(paras: readonly Para[]) {
+    const breaks: Break[] = []
+    for (const p of paras) {
+      p.lines.forEach((l, i) => {
+        // The pieces of broken words are not words of the document.
+        const next = p.lines[i + 1]
+        const cut = next ? breakAt(l.text, next.text) : undefined
+        if (cut) breaks.push(cut)
+        const prev = p.lines[i - 1]
+        let text = prev && breakAt(prev.text, l.text) ? l.text.replace(/^\S+/, '') : l.text
+        if (cut) text = text.replace(/\S+$/, '')
+        for (const m of text.matchAll(/\p{L}+(?:-\p{L}+)*/gu)) this.words.add(m[0].toLowerCase())
+      })
     }
-    return this.words
+    let joined = 0
+    for (const b of breaks) if (this.evidence(b) === 'join' || (this.evidence(b) === undefined && !this.words.has(b.after))) joined++
+    this.hyphenates = joined >= 3 && joined > breaks.length - joined
+  }
+
+  private evidence({ before, after }: Break): 'keep' | 'join' | undefined {
+    if (this.words.has(`${before}-${after}`)) return 'keep'
+    if (this.words.has(before + after)) return 'join'
+    if (/^(?:non|self|quasi)$/.test(before) && after.length >= 4) return 'keep'
+    return undefined
   }
 
   join(head: string, tail: string): string {
     if (head.endsWith('\u00ad')) return head.slice(0, -1) + tail
     if (!/[\p{L}\d]-$/u.test(head) || !/^[\p{L}\d]/u.test(tail)) return `${head} ${tail}`
-    if (!/\p{Ll}-$/u.test(head) || !/^\p{Ll}/u.test(tail)) return head + tail
-    const before = /\p{L}+-$/u.exec(head)![0].slice(0, -1).toLowerCase()
-    const after = /^\p{L}+/u.exec(tail)![0].toLowerCase()
-    const words = this.known()
-    if (words.has(`${before}-${after}`)) return head + tail
-    if (words.has(before + after)) return head.slice(0, -1) + tail
-    if (/^(?:non|self|quasi)$/.test(before) && after.length >= 4) return head + tail
-    return head.slice(0, -1) + tail
+    const cut = breakAt(head, tail)
+    if (!cut) return head + tail
+    const keep = (this.evidence(cut) ?? (this.hyphenates ? 'join' : 'keep')) === 'keep'
+    return keep ? head + tail : head.slice(0, -1) + tail
   }
 }
 
@@ -214,7 +248,7 @@ export function buildParagraphs(lines: readonly PdfLine[], boxes: ReadonlyMap<nu
       para.lines.push(next)
     }
   }
-  const hyphens = new Hyphens(lines)
+  const hyphens = new Hyphens(paras)
   return paras.map((p, i) => {
     const first = p.lines[0]!
     let text = first.text

@@ -100,7 +100,7 @@ describe('paragraphs from PDF lines', () => {
     expect(buildParagraphs(ls).map((b) => b.page)).toEqual([1, 2, 3, 3, 4, 4, 5])
   })
 
-  it('joins a word hyphenated at a line end, and keeps a hyphen the word has', () => {
+  it('joins words a typesetter hyphenated at line ends, and keeps a hyphen the word has', () => {
     const ls = lines([
       '|This agree-',
       '|ment is a non-',
@@ -108,10 +108,20 @@ describe('paragraphs from PDF lines', () => {
       '|assessment by the Micro-',
       '|Soft licensee, version 2-',
       '|3 of the stan-',
-      '|dard, and the co-operation of the co-',
-      'operation clause.'
+      '|dard, the indemni-',
+      '|fication, the termi-',
+      '|nation, and the co-operation of the co-',
+      '|operation clause and the royalty-',
+      'free fee.'
     ])
-    expect(texts(ls)).toEqual(['This agreement is a non-exclusive licence; each non-exclusive right and the self-assessment by the Micro-Soft licensee, version 2-3 of the standard, and the co-operation of the co-operation clause.'])
+    // Four rests that are no words ("ment", "dard", "fication", "nation") against two compounds:
+    // this producer hyphenates, so "royalty-free", which the text prints nowhere else, is joined too.
+    expect(texts(ls)).toEqual(['This agreement is a non-exclusive licence; each non-exclusive right and the self-assessment by the Micro-Soft licensee, version 2-3 of the standard, the indemnification, the termination, and the co-operation of the co-operation clause and the royaltyfree fee.'])
+  })
+
+  it('keeps every hyphen at a line end when the producer does not hyphenate words (Word, LibreOffice)', () => {
+    const ls = lines(['|Each Contributor grants You a world-wide, royalty-', '|free, non-exclusive licence under its patent and copyright claims for the', '|whole term of the patents, and a fee-', 'based service.'])
+    expect(texts(ls)).toEqual(['Each Contributor grants You a world-wide, royalty-free, non-exclusive licence under its patent and copyright claims for the whole term of the patents, and a fee-based service.'])
   })
 
   it('drops a soft hyphen at a line end', () => {

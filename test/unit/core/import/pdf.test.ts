@@ -86,6 +86,26 @@ describe('readPdf on an agreement set with running heads, hanging indents and hy
   })
 })
 
+describe('readPdf on a PDF made by LibreOffice (embedded subset fonts, tabs, page fields)', async () => {
+  const result = await readPdf(fixture('pdf-libreoffice.pdf'), 'pdf-libreoffice.pdf')
+
+  it('gives back every paragraph, the running header and page footers removed', () => {
+    expect(result.blocks.map((b) => b.text)).toEqual(expected('pdf-libreoffice.expected.json').paragraphs)
+    expect(result.warnings).toEqual(['headers, footers and page numbers are not compared (8 lines removed)'])
+  })
+
+  it('keeps the hyphen of "royalty-free" broken at a line end: LibreOffice breaks only after a hyphen that is there', () => {
+    expect(result.blocks.find((b) => b.text.startsWith('Each Contributor hereby grants'))!.text).toContain('world-wide, royalty-free, non-exclusive')
+  })
+
+  it('hangs the definitions from their numbers and reads the meta LibreOffice writes', () => {
+    expect(result.blocks.find((b) => b.text.startsWith('1.1.'))!.indent).toBe(0)
+    expect(result.blocks.find((b) => b.text.startsWith('(a) that the initial'))!.indent).toBeCloseTo(28.3, 0) // 1 cm
+    expect(result.meta).toMatchObject({ title: 'Mozilla Public License Version 2.0', author: 'Mozilla Foundation' })
+    expect(result.meta.date).toMatch(/^\d{4}-\d{2}-\d{2}$/) // the date it was converted
+  })
+})
+
 describe('readPdf on other layouts', () => {
   it('reads two columns one after the other, the title across them first', async () => {
     const result = await readPdf(fixture('pdf-columns.pdf'), 'pdf-columns.pdf')
