@@ -1,14 +1,19 @@
 // `clausewise compare`: the clause-by-clause redline of two versions, coloured in a terminal
 // (and marked with [-…-] / {+…+} where colour is off), or as JSON for scripts. With
 // --workspace, the pairings a reviewer saved in the app are applied, as the app applies them.
+import { existsSync } from 'node:fs'
+import { basename, extname } from 'node:path'
+import { compareVersions } from '../core/compare/compare'
 import { numberingText, statusText } from '../core/compare/describe'
 import type { CompareOptions, Comparison, Part } from '../core/compare/types'
 import { ClausewiseError } from '../core/errors'
+import { documentVersion, importDocumentFile } from '../core/import/document'
 import type { Library } from '../core/library'
+import type { Version } from '../core/models/types'
 import { emptyWorkspace } from '../core/workspace/types'
 import { readOnlyServices } from '../services'
 import { openWorkspaceServices } from './common'
-import { longDate, reportProblems, style, type Out } from './output'
+import { longDate, reportError, reportProblems, style, type Out } from './output'
 
 export interface CompareCommandOptions {
   baseId: string
@@ -19,6 +24,7 @@ export interface CompareCommandOptions {
 }
 
 export async function compareCommand(library: Library, out: Out, o: CompareCommandOptions): Promise<number> {
+  if (isDocumentPath(o.baseId) || isDocumentPath(o.targetId)) return compareFiles(library, out, o)
   const { versions, problems } = await library.loadModels()
   reportProblems(out, problems)
   const known = versions.map((v) => v.id)
@@ -31,7 +37,6 @@ export async function compareCommand(library: Library, out: Out, o: CompareComma
   let comparison: Comparison
   try {
     if (o.workspace) {
-      const { existsSync } = await import('node:fs')
       if (!existsSync(o.workspace)) throw new ClausewiseError({ code: 'not-found', file: o.workspace, message: 'workspace file not found' })
     }
     // Without --workspace no reviewer's pairing applies: an empty, read-only workspace stands in.
@@ -50,9 +55,53 @@ export async function compareCommand(library: Library, out: Out, o: CompareComma
   return 0
 }
 
+/**
+ * A side of `compare` names a document file, not a version id, when it names a file that exists
+ * and looks like a path (a folder in it, or a file extension): version ids are bare words.
+ */
+function isDocumentPath(value: string): boolean {
+  return (/[\\/]/.test(value) || extname(value) !== '') && existsSync(value)
+}
+
+/** `compare --base a.docx --target b.pdf`: both documents imported on the fly (either side may still be a version id). */
+async function compareFiles(library: Library, out: Out, o: CompareCommandOptions): Promise<number> {
+  if (o.workspace) return usageFail(out, '--workspace applies saved pairings between versions of the library; it cannot be used when comparing files')
+  let comparison: Comparison
+  try {
+    const side = async (value: string, fallbackId: string): Promise<Version> => {
+      if (!isDocumentPath(value)) {
+        const { versions } = await library.loadModels()
+        const v = versions.find((x) => x.id === value)
+        if (!v) throw new ClausewiseError({ code: 'not-found', message: `no version with id "${value}" and no document file named "${value}"` })
+        return v
+      }
+      const doc = await importDocumentFile(value)
+      for (const w of doc.warnings) out.stderr(`clausewise: ${doc.file}: ${w}\n`)
+      return documentVersion(doc, fallbackId)
+    }
+    const baseName = isDocumentPath(o.baseId) ? basename(o.baseId) : o.baseId
+    const targetName = isDocumentPath(o.targetId) ? basename(o.targetId) : o.targetId
+    // Two files of one name in different folders are still two versions.
+    const base = await side(o.baseId, baseName)
+    const target = await side(o.targetId, targetName === baseName ? `${targetName} (target)` : targetName)
+    comparison = compareVersions(base, target, o.compare)
+  } catch (err) {
+    return reportError(out, err)
+  }
+  if (o.json) out.stdout(JSON.stringify(comparison) + '\n')
+  else printRedline(out, comparison)
+  return 0
+}
+
+function usageFail(out: Out, message: string): number {
+  out.stderr(`clausewise: ${message}\n`)
+  return 2
+}
+
 function printRedline(out: Out, c: Comparison): void {
   const s = c.summary
-  out.stdout(`${style(out, 'Comparing', 'dim')} ${style(out, `${longDate(c.base.date)} (${c.base.id})`, 'bold')} → ${style(out, `${longDate(c.target.date)} (${c.target.id})`, 'bold')}\n`)
+  const name = (v: Comparison['base']): string => (v.date ? `${longDate(v.date)} (${v.id})` : v.id)
+  out.stdout(`${style(out, 'Comparing', 'dim')} ${style(out, name(c.base), 'bold')} → ${style(out, name(c.target), 'bold')}\n`)
   const counts = [`${s.modified} modified`, `${s.added} added`, `${s.removed} removed`, `${s.moved} moved`]
   if (s.split) counts.push(`${s.split} split`)
   if (s.merged) counts.push(`${s.merged} merged`)

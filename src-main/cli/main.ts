@@ -11,8 +11,11 @@ const USAGE = `Usage: clausewise <command> [options]
 Commands:
   sources             list the source articles (metadata, text, paragraphs, sentences, dates)
   versions            list the agreement versions, oldest first, with their clauses
+  segment FILE        read a document (DOCX, PDF, text, Markdown, HTML) and list its clauses
+                        as import splits them: label, heading, level, page; warnings on stderr
   compare             redline two versions clause by clause:
-                        --base ID --target ID [--granularity word|char]
+                        --base ID|FILE --target ID|FILE [--granularity word|char]
+                        (a FILE is a document, imported on the fly: no matter needed)
                         [--ignore-case] [--ignore-punctuation] [--ignore-whitespace]
                         [--workspace FILE]  apply the pairings a reviewer saved there
   cite                cite a source passage for a clause (creates the workspace when missing):
@@ -85,7 +88,7 @@ export async function main(argv: readonly string[], out: Out): Promise<number> {
     out.stderr(USAGE)
     return 2
   }
-  const takesArguments = command === 'workspace' || command === 'import-annotations'
+  const takesArguments = command === 'workspace' || command === 'import-annotations' || command === 'segment'
   if (extra.length > 0 && !takesArguments) return usageError(out, `unexpected argument "${extra[0]}"`)
   const library = createLibrary({
     sourcesDir: resolve(values['sources-dir'] ?? resolve(BUNDLED, 'sources')),
@@ -104,7 +107,7 @@ export async function main(argv: readonly string[], out: Out): Promise<number> {
     }
     case 'compare': {
       const { base, target, granularity } = values
-      if (!base || !target) return usageError(out, 'compare needs --base ID and --target ID')
+      if (!base || !target) return usageError(out, 'compare needs --base ID|FILE and --target ID|FILE')
       if (granularity !== 'word' && granularity !== 'char') return usageError(out, `--granularity must be word or char, not "${granularity}"`)
       const { compareCommand } = await import('./compare-command')
       return compareCommand(library, out, {
@@ -119,6 +122,12 @@ export async function main(argv: readonly string[], out: Out): Promise<number> {
           ignoreWhitespace: values['ignore-whitespace']
         }
       })
+    }
+    case 'segment': {
+      const [file, ...rest] = extra
+      if (!file || rest.length > 0) return usageError(out, 'usage: segment FILE [--json]')
+      const { segmentCommand } = await import('./segment-command')
+      return segmentCommand(out, resolve(file), values.json)
     }
     case 'cite': {
       const { workspace, version, clause, source, quote, stance } = values

@@ -1,6 +1,6 @@
 // Terminal output helpers for the CLI: colour only on a TTY (and never with NO_COLOR), dates
 // in the reviewer's long form, problems printed to stderr in one "file:line: field: message" form.
-import { formatProblem, type Problem } from '../core/errors'
+import { ClausewiseError, formatProblem, type Problem } from '../core/errors'
 
 export interface Out {
   stdout: (text: string) => void
@@ -26,6 +26,13 @@ export function style(out: Out, text: string, ...styles: Style[]): string {
 
 export function reportProblems(out: Out, problems: readonly Problem[]): void {
   for (const p of problems) out.stderr(`clausewise: ${formatProblem(p)}\n`)
+}
+
+/** A bad input (ClausewiseError) as one line on stderr, exit status 1; anything else is a bug and goes on up. */
+export function reportError(out: Out, err: unknown): number {
+  if (!(err instanceof ClausewiseError)) throw err
+  out.stderr(`clausewise: ${err.message}\n`)
+  return 1
 }
 
 export { longDate } from '../core/text/dates'

@@ -315,7 +315,9 @@ class Segmenter {
   private finish(): SegmentedClause[] {
     const raw = this.drafts.map((d) => {
       // A heading with no text of its own ("1. Definitions." before its terms) compares by its heading.
-      const text = d.paras.length > 0 ? d.paras.join('\n\n') : d.heading || d.label || ''
+      // Tabs and runs of spaces are layout (table cells, a tab after a number, justified PDF
+      // lines), not wording: one space, so a DOCX and the PDF printed from it compare equal.
+      const text = (d.paras.length > 0 ? d.paras.join('\n\n') : d.heading || d.label || '').replace(/[ \t]+/g, ' ')
       return { ...(d.label === undefined ? {} : { label: d.label }), heading: d.heading, text, level: d.level, page: d.page, paragraph: d.paragraph, parentIndex: d.parent }
     })
     const withIds = assignClauseIds(raw)

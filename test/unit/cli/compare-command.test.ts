@@ -61,7 +61,7 @@ describe('clausewise compare', () => {
   it('answers bad input clearly', async () => {
     expect(await run('compare', '--base', '2025-10', '--target', 'nope')).toMatchObject({ code: 1, stderr: expect.stringContaining('no version with id "nope"; known versions: 2019, 2025-01') })
     expect(await run('compare', '--base', '2025-10', '--target', '2025-10')).toMatchObject({ code: 1, stderr: expect.stringContaining('same version') })
-    expect(await run('compare', '--base', '2025-10')).toMatchObject({ code: 2, stderr: expect.stringContaining('compare needs --base ID and --target ID') })
+    expect(await run('compare', '--base', '2025-10')).toMatchObject({ code: 2, stderr: expect.stringContaining('compare needs --base ID|FILE and --target ID|FILE') })
     expect(await run('compare', '--base', 'a', '--target', 'b', '--granularity', 'line')).toMatchObject({ code: 2, stderr: expect.stringContaining('--granularity must be word or char') })
   })
 
