@@ -228,6 +228,22 @@ class Hyphens {
   }
 }
 
+/**
+ * At a page break, when the page ended in smaller type (footnotes), the paragraph of `next`'s
+ * size that stood just above it: a paragraph interrupted by the page's footnotes goes on after
+ * them. The footnotes stay where they are, after the paragraph they interrupted.
+ */
+function beforeFootnotes(paras: readonly Para[], next: PdfLine): Para | undefined {
+  const last = paras.at(-1)!.lines.at(-1)!
+  for (let i = paras.length - 1; i >= 0; i--) {
+    const end = paras[i]!.lines.at(-1)!
+    if (end.page !== last.page || end.column !== last.column) return undefined
+    if (sameSize(end, next)) return paras[i]
+    if (end.size >= next.size) return undefined
+  }
+  return undefined
+}
+
 /** Paragraph blocks from the document's body lines in reading order (running heads already gone). */
 export function buildParagraphs(lines: readonly PdfLine[], boxes: ReadonlyMap<number, PageBox> = new Map()): Block[] {
   const frameOf = frames(lines, boxes)
@@ -239,7 +255,12 @@ export function buildParagraphs(lines: readonly PdfLine[], boxes: ReadonlyMap<nu
     let fresh = true
     if (para && line) {
       const sameFrame = line.page === next.page && line.column === next.column
-      fresh = sameFrame ? breaksWithin(para, line, next, frameOf.get(line.column)!, spacing) : !continuesAcross(para, line, next, frameOf)
+      if (sameFrame) {
+        fresh = breaksWithin(para, line, next, frameOf.get(line.column)!, spacing)
+      } else {
+        const body = sameSize(line, next) ? para : beforeFootnotes(paras, next)
+        if (body && continuesAcross(body, body.lines.at(-1)!, next, frameOf)) [para, fresh] = [body, false]
+      }
     }
     if (fresh || !para) {
       para = { lines: [next] }

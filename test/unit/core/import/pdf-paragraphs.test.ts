@@ -100,6 +100,23 @@ describe('paragraphs from PDF lines', () => {
     expect(buildParagraphs(ls).map((b) => b.page)).toEqual([1, 2, 3, 3, 4, 4, 5])
   })
 
+  it('goes on after the footnotes at the foot of a page, which stay after the paragraph they interrupt', () => {
+    const ls = lines([
+      '|The Licensee shall indemnify the Licensor¹ against every claim of a',
+      ['¹ Including its Affiliates.', { size: 8, gap: 20 }],
+      ['|third party arising from the use of the Software by the Licensee', { page: 2 }],
+      'or its staff.',
+      '|The Licensor shall defend any claim of infringement at its own cost',
+      ['9. Notices. Every notice is given in writing.', { page: 3 }]
+    ])
+    expect(texts(ls)).toEqual([
+      'The Licensee shall indemnify the Licensor¹ against every claim of a third party arising from the use of the Software by the Licensee or its staff.',
+      '¹ Including its Affiliates.',
+      'The Licensor shall defend any claim of infringement at its own cost',
+      '9. Notices. Every notice is given in writing.'
+    ])
+  })
+
   it('joins words a typesetter hyphenated at line ends, and keeps a hyphen the word has', () => {
     const ls = lines([
       '|This agree-',
