@@ -99,7 +99,7 @@ function paragraphKind(line: string, next: string | undefined): ParagraphKind {
  * where it ends: text that long without a sentence break is no sentence, and cutting it is what
  * keeps the work linear. Paragraphs shorter than a window (all real ones) are read in one go.
  */
-function splitSentences(paragraph: string): Span[] {
+export function splitSentences(paragraph: string): Span[] {
   const spans: Span[] = []
   let base = 0
   while (base < paragraph.length) {
