@@ -46,6 +46,8 @@ interface Level {
   prefix: number[]
   /** Index into drafts of the clause that opened this level. */
   draft: number
+  /** Opened by a block the format marks as a heading. */
+  heading: boolean
 }
 
 type DraftKind = 'preamble' | 'numbered' | 'heading' | 'definition' | 'recital' | 'signatures' | 'part' | 'paragraph' | 'footnote'
@@ -160,8 +162,12 @@ class Segmenter {
   /** A block starting with a number that fits the numbering so far opens a clause. */
   private numberedClause(block: Block, text: string): boolean {
     const given = block.number?.trim()
-    const marker = given ? (readMarker(`${given} `) ?? wordMarker(given, block.level)) : readMarker(text)
-    if (!marker) return false
+    const read = given ? (readMarker(`${given} `) ?? wordMarker(given, block.level)) : readMarker(text)
+    if (!read) return false
+    // An HTML or Markdown list counts on its own: its "1." under a heading "1. Definitions" is a
+    // first item, not a restart of the headings' numbering. Word's numbering is the clauses' own.
+    const ownList = given !== undefined && block.kind === 'list-item' && (this.doc.format === 'markdown' || this.doc.format === 'html')
+    const marker = ownList ? { ...read, candidates: read.candidates.map((c) => ({ ...c, style: `list:${c.style}` })) } : read
     const placed = this.place(marker, given !== undefined, block)
     if (!placed) return false
     const rest = given ? text : marker.rest
@@ -179,7 +185,7 @@ class Segmenter {
     const level = (placed.depth > 0 ? this.drafts[parent]!.level : this.part ? 1 : 0) + 1
     const label = this.part ? `${this.part.name}, ${marker.label}` : marker.label
     const index = this.open({ kind: 'numbered', label: label.slice(0, 64), heading, paras: body === '' ? [] : [body], level, parent, ...where(block), ...(alone && heading === '' ? { awaitHeading: true } : {}) })
-    this.stack.push({ style: placed.candidate.style, value: placed.candidate.value, prefix: placed.candidate.prefix, draft: index })
+    this.stack.push({ style: placed.candidate.style, value: placed.candidate.value, prefix: placed.candidate.prefix, draft: index, heading: block.kind === 'heading' })
     this.afterBreak = false
     this.numbered++
     return true
@@ -217,7 +223,10 @@ class Segmenter {
     // An excerpt may start anywhere ("5. Notices" first): the first number of a document opens its list.
     if (this.numbered === 0 && this.stack.length === 0 && m.strongStart && m.candidates[0]!.prefix.length === 0 && m.candidates[0]!.value <= 50) return { depth: 0, candidate: m.candidates[0]! }
     if (given) {
-      const depth = Math.min(Math.max((block.level ?? 1) - 1, 0), this.stack.length)
+      // Nothing fits: the format's own level decides, counted below the headings a list sits
+      // under ("3." of a list in "## 2. Services" is a child of 2, whatever its number).
+      const under = block.kind === 'list-item' ? this.stack.filter((l) => l.heading).length : 0
+      const depth = Math.min(Math.max(under + (block.level ?? 1) - 1, 0), this.stack.length)
       return { depth, candidate: m.candidates[0]! }
     }
     return null

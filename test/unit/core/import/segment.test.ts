@@ -186,6 +186,23 @@ describe('segment: the parts of an agreement', () => {
     expect(outline(s)).toEqual(['Article I | Definitions', '  (a) | ', '  (b) | ', 'Article II | Term', '  • | '])
   })
 
+  it('counts a Markdown or HTML list on its own, under the numbered heading it sits in', () => {
+    const md: ReadResult = {
+      ...doc([
+        { kind: 'heading', level: 2, text: '1. Definitions' },
+        { kind: 'list-item', level: 1, number: '1.', text: '"Services" means the services.' },
+        { kind: 'list-item', level: 1, number: '2.', text: '"Fees" means the fees.' },
+        { kind: 'heading', level: 2, text: '2. Services' },
+        { kind: 'list-item', level: 1, number: '3.', text: 'The Supplier provides the Services.' },
+        { kind: 'list-item', level: 2, number: '1)', text: 'with care.' }
+      ]),
+      format: 'markdown'
+    }
+    const s = segment(md)
+    expect(outline(s)).toEqual(['1 | Definitions', '  1 | ', '  2 | ', '2 | Services', '  3 | ', '    1) | '])
+    expect(s.warnings).toEqual([])
+  })
+
   it('gives the same ids for the same document, and different ones when a clause changes', () => {
     const a = segment(doc(['1. One', 'Text one.', '2. Two', 'Text two.']))
     const b = segment(doc(['1. One', 'Text one.', '2. Two', 'Text two.']))
