@@ -48,6 +48,8 @@ interface Level {
   draft: number
   /** Opened by a block the format marks as a heading. */
   heading: boolean
+  /** The marker as printed, for warnings. */
+  label: string
 }
 
 type DraftKind = 'preamble' | 'numbered' | 'heading' | 'definition' | 'recital' | 'signatures' | 'part' | 'paragraph' | 'footnote'
@@ -185,7 +187,7 @@ class Segmenter {
     const level = (placed.depth > 0 ? this.drafts[parent]!.level : this.part ? 1 : 0) + 1
     const label = this.part ? `${this.part.name}, ${marker.label}` : marker.label
     const index = this.open({ kind: 'numbered', label: label.slice(0, 64), heading, paras: body === '' ? [] : [body], level, parent, ...where(block), ...(alone && heading === '' ? { awaitHeading: true } : {}) })
-    this.stack.push({ style: placed.candidate.style, value: placed.candidate.value, prefix: placed.candidate.prefix, draft: index, heading: block.kind === 'heading' })
+    this.stack.push({ style: placed.candidate.style, value: placed.candidate.value, prefix: placed.candidate.prefix, draft: index, heading: block.kind === 'heading', label: marker.label })
     this.afterBreak = false
     this.numbered++
     return true
@@ -367,7 +369,7 @@ function sameParts(a: readonly number[], b: readonly number[]): boolean {
 }
 
 function shown(l: Level): string {
-  return [...l.prefix, l.value].join('.')
+  return l.label
 }
 
 /** Word numbering that reads as no list marker ("•", "1st", "Step 1"): a list of its own per level. */
