@@ -6,8 +6,8 @@ import vue from '@vitejs/plugin-vue'
 export default defineConfig({
   main: {
     build: {
-      // ESM-only packages are bundled: the main bundle is CommonJS.
-      externalizeDeps: { exclude: ['approx-string-match', 'stemmer'] },
+      // ESM-only packages are bundled: the main bundle is CommonJS (htmlparser2: import's HTML reader).
+      externalizeDeps: { exclude: ['approx-string-match', 'stemmer', 'htmlparser2'] },
       rollupOptions: {
         input: { index: resolve(__dirname, 'src-main/shell/main.ts') }
       }
