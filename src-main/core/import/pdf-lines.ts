@@ -30,6 +30,18 @@ export interface PdfLine {
   stops: number[]
   /** Estimated width of the first word: would it have fitted at the end of the line above? */
   firstWord: number
+  /**
+   * Raised marks: pieces of digits or note symbols set clearly smaller than the line and above its
+   * baseline (a footnote reference "¹", "*", "†"; but also an exponent), where they stand in `text`.
+   */
+  marks?: PdfMark[]
+}
+
+/** A raised mark's text and its place in its line's text (`text.slice(start, end)`). */
+export interface PdfMark {
+  text: string
+  start: number
+  end: number
 }
 
 /**
@@ -42,6 +54,14 @@ const SPACE_GAP = 0.15
 const BASELINE_TOLERANCE = 0.45
 /** A gap this many ems wide can be a column gutter (justified words never stand that far apart). */
 const SEGMENT_GAP = 1.5
+/** A piece set at most this fraction of a line's size is small enough to be a superscript or subscript of it. */
+const SMALLER = 0.85
+/** A superscript's baseline stands at least this many of the line's ems above the line's (Word and LibreOffice raise by about a third). */
+const RAISED = 0.15
+/** How high above the line's baseline a superscript may stand, in the line's ems. */
+const RAISED_MAX = 0.6
+/** What a note's reference mark can be: digits, the note symbols, superscript digits; "1,2" for two notes. */
+const MARK = /^[\d*†‡§¶\u00b9\u00b2\u00b3\u2070\u2074-\u2079]{1,4}(?:,[\d*†‡§¶\u00b9\u00b2\u00b3\u2070\u2074-\u2079]{1,4})*$/u
 
 interface Row {
   y: number
@@ -65,6 +85,22 @@ function rows(items: readonly PdfItem[]): Row[] {
       out.push(row)
     }
   }
+  // A small piece joined to the row above the line it belongs to: a reference mark raised on the
+  // line under a large title ("Version 2.0¹" under "Apache License" in 28 pt). It goes to the line
+  // below when it could be its superscript and fits it better: raised less than it is lowered under
+  // the row above, or nearer the usual size of a superscript (six tenths of its line).
+  for (let i = 0; i + 1 < out.length; i++) {
+    const [r, below] = [out[i]!, out[i + 1]!]
+    r.items = r.items.filter((it) => {
+      const sub = (r.y - it.y) / r.size
+      const sup = (it.y - below.y) / below.size
+      const fits = (row: Row) => Math.abs(it.size / row.size - 0.6)
+      const small = it.size <= SMALLER * r.size && it.size <= SMALLER * below.size
+      const moves = small && sub > 0 && sup > 0 && sup <= RAISED_MAX && (sup < sub || fits(below) < fits(r))
+      if (moves) below.items.push(it)
+      return !moves
+    })
+  }
   for (const r of out) r.items.sort((a, b) => a.x - b.x)
   return out
 }
@@ -73,13 +109,22 @@ const isBlank = (s: string) => s.trim() === ''
 
 /** One line from pieces on one baseline, sorted left to right. */
 export function buildLine(items: readonly PdfItem[], page: number, column: PdfColumn): PdfLine | undefined {
+  const inked = items.filter((it) => !isBlank(it.str))
+  if (inked.length === 0) return undefined
+  // The line's size is that of most of its characters, its baseline that of its first piece in that size.
+  const chars = new Map<number, number>()
+  for (const it of inked) chars.set(it.size, (chars.get(it.size) ?? 0) + it.str.length)
+  let size = inked[0]!.size
+  let most = 0
+  for (const [s, n] of chars) if (n > most) [size, most] = [s, n]
+  const baseline = inked.find((it) => it.size === size)!.y
   let text = ''
   let pendingSpace = false
   let prev: PdfItem | undefined
   let x = Infinity
   let end = -Infinity
   const stops: number[] = []
-  const chars = new Map<number, number>()
+  const marks: PdfMark[] = []
   let first: PdfItem | undefined
   for (const it of items) {
     if (isBlank(it.str)) {
@@ -97,23 +142,31 @@ export function buildLine(items: readonly PdfItem[], page: number, column: PdfCo
       }
       if (pendingSpace && !/\s$/.test(text) && !/^\s/.test(it.str)) text += ' '
     }
-    text += it.str
+    const str = text === '' ? it.str.trimStart() : it.str
+    const mark = str.trim()
+    const rise = it.y - baseline
+    if (it.size <= SMALLER * size && rise > RAISED * size && rise <= RAISED_MAX * size && MARK.test(mark)) {
+      const start = text.length + str.indexOf(mark)
+      const last = marks.at(-1)
+      // Pieces of one mark drawn one by one ("1", ",", "2") make one mark.
+      if (last && last.end === start && MARK.test(last.text + mark)) Object.assign(last, { text: last.text + mark, end: start + mark.length })
+      else marks.push({ text: mark, start, end: start + mark.length })
+    }
+    text += str
     pendingSpace = false
     first ??= it
     prev = it
     x = Math.min(x, it.x)
     end = Math.max(end, it.x + it.width)
-    chars.set(it.size, (chars.get(it.size) ?? 0) + it.str.length)
   }
-  text = text.trim()
+  text = text.trimEnd()
   if (!first || text === '') return undefined
-  let size = first.size
-  let most = 0
-  for (const [s, n] of chars) if (n > most) [size, most] = [s, n]
   const lead = first.str.trimStart()
   const word = /^\S+/.exec(lead)?.[0] ?? lead
   const firstWord = lead.length > 0 ? (first.width * word.length) / lead.length : 0
-  return { page, column, x, end, y: first.y, size, text, stops, firstWord }
+  const line: PdfLine = { page, column, x, end, y: baseline, size, text, stops, firstWord }
+  if (marks.length > 0) line.marks = marks
+  return line
 }
 
 /** Rows cut where pieces stand a gutter apart: the unit column detection works on. */

@@ -67,14 +67,14 @@ function frames(lines: readonly PdfLine[], boxes: ReadonlyMap<number, PageBox>):
   return out
 }
 
-const sizeKey = (size: number) => Math.round(size * 2) / 2
+export const sizeKey = (size: number) => Math.round(size * 2) / 2
 
 /**
  * The usual distance between the baselines of two lines of one paragraph, per font size: the
  * most common distance between successive lines of that size in one column of one page (paragraph
  * gaps are fewer than line gaps in any text with paragraphs longer than a line).
  */
-function spacings(lines: readonly PdfLine[]): Map<number, number> {
+export function spacings(lines: readonly PdfLine[]): Map<number, number> {
   const bySize = new Map<number, number[]>()
   for (let i = 1; i < lines.length; i++) {
     const [a, b] = [lines[i - 1]!, lines[i]!]
@@ -90,7 +90,7 @@ function spacings(lines: readonly PdfLine[]): Map<number, number> {
   return out
 }
 
-const sameSize = (a: PdfLine, b: PdfLine) => Math.abs(a.size - b.size) <= Math.max(0.5, 0.08 * Math.min(a.size, b.size))
+export const sameSize = (a: PdfLine, b: PdfLine) => Math.abs(a.size - b.size) <= Math.max(0.5, 0.08 * Math.min(a.size, b.size))
 /** A sentence or an item ends here: . ! ? : ; with closing quotes or brackets after it. */
 const ENDS_SENTENCE = /[.!?:;]["'”’»)\]]*$/
 /** A bullet opens a new item whatever the layout says. */

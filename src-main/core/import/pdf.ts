@@ -1,6 +1,7 @@
 // Reads a PDF's text layer into the blocks every reader returns: pdf.js gives positioned pieces of
 // text per page; pdf-lines makes lines of them, pdf-furniture drops running headers, footers and
-// page numbers, pdf-paragraphs makes paragraphs. pdf.js runs in this thread and fetches nothing.
+// page numbers, pdf-footnotes takes the footnotes apart, pdf-paragraphs makes paragraphs. pdf.js
+// runs in this thread and fetches nothing.
 import { createRequire } from 'node:module'
 import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs'
 import type { TextItem } from 'pdfjs-dist/types/src/display/api'
@@ -10,6 +11,7 @@ import type { ReadResult } from './types'
 import { pageLines, type PdfItem, type PdfLine } from './pdf-lines'
 import { findFurniture, type PdfPageLines } from './pdf-furniture'
 import { buildParagraphs, type PageBox } from './pdf-paragraphs'
+import { findFootnotes } from './pdf-footnotes'
 import { pdfMeta, type XmpLike } from './pdf-meta'
 
 type PdfJs = typeof PdfJsModule
@@ -176,7 +178,11 @@ export async function readPdf(bytes: Uint8Array, file: string): Promise<ReadResu
     const body: PdfLine[] = []
     for (const p of pages) for (const l of p.lines) if (!furniture.has(l)) body.push(l)
     if (body.length === 0) throw invalid(file, SCAN)
-    const blocks = buildParagraphs(body, boxes)
+    // Footnotes come after the body, as the DOCX reader gives them; the body's paragraphs run on
+    // over the page breaks they stood before.
+    const notes = findFootnotes(body)
+    const blocks = buildParagraphs(notes.body, boxes)
+    for (const n of notes.notes) blocks.push({ kind: 'footnote', text: n.text, number: n.number, page: n.page, paragraph: blocks.length + 1 })
 
     const warnings: string[] = []
     if (furniture.size > 0) warnings.push(`headers, footers and page numbers are not compared (${furniture.size} ${furniture.size === 1 ? 'line' : 'lines'} removed)`)
