@@ -85,7 +85,11 @@ export function findFootnotes(lines: readonly PdfLine[]): PdfFootnotes {
   const smaller = (l: PdfLine) => body - l.size > Math.max(0.5, 0.08 * l.size)
   const spacing = spacings(lines)
   const byPage = new Map<number, PdfLine[]>()
-  for (const l of lines) byPage.set(l.page, [...(byPage.get(l.page) ?? []), l])
+  for (const l of lines) {
+    const list = byPage.get(l.page)
+    if (list) list.push(l)
+    else byPage.set(l.page, [l])
+  }
 
   const notes: PdfFootnote[] = []
   const inNotes = new Set<PdfLine>()
