@@ -40,6 +40,15 @@ export interface Segmentation {
 /** A list may skip this many values (4.2 → 4.5) and still continue. */
 const MAX_SKIP = 3
 
+interface Placement {
+  depth: number
+  candidate: MarkerCandidate
+  /** The list opens at the top after a heading: the open levels are put aside, not dropped. */
+  suspends?: true
+  /** The marker continues a level put aside: these levels are open again. */
+  resumed?: Level[]
+}
+
 interface Level {
   style: string
   value: number
@@ -87,6 +96,12 @@ class Segmenter {
   private pending: Block | null = null
   /** After an unnumbered heading or "NOW, THEREFORE": a new list starts at the top, not nested. */
   private afterBreak = true
+  /**
+   * The levels a list opened at the top after a heading put aside. A heading can be wrong (an
+   * all-capitals sentence a PDF set apart), so a later number that continues one of them
+   * ("4.14" after "4.13") takes them back instead of being lost for the rest of the document.
+   */
+  private suspended: Level[] = []
   private part: { name: string; draft: number } | null = null
   private signatures = false
   private numbered = 0
@@ -182,7 +197,9 @@ class Segmenter {
       heading = stripEnd(this.pending.text.trim())
       this.pending = null
     } else this.flushPending()
-    this.stack = this.stack.slice(0, placed.depth)
+    if (placed.resumed) this.suspended = []
+    else if (placed.suspends && this.stack.length > 0) this.suspended = this.stack
+    this.stack = (placed.resumed ?? this.stack).slice(0, placed.depth)
     const parent = placed.depth > 0 ? this.stack[placed.depth - 1]!.draft : (this.part?.draft ?? -1)
     const level = (placed.depth > 0 ? this.drafts[parent]!.level : this.part ? 1 : 0) + 1
     const label = this.part ? `${this.part.name}, ${marker.label}` : marker.label
@@ -198,7 +215,7 @@ class Segmenter {
    * open clause, or at the top after a heading), else a restart of an open list at its first
    * value. `given` markers (Word's own numbering) are clauses even when they fit nowhere.
    */
-  private place(m: Marker, given: boolean, block: Block): { depth: number; candidate: MarkerCandidate } | null {
+  private place(m: Marker, given: boolean, block: Block): Placement | null {
     const weak = !m.strongStart && !given
     if (weak && m.keyword) return null // "Section 3 shall survive…": a cross-reference
     for (let d = this.stack.length - 1; d >= 0; d--) {
@@ -210,11 +227,15 @@ class Segmenter {
         return { depth: d, candidate: c }
       }
     }
+    for (let d = this.suspended.length - 1; d >= 0; d--) {
+      const c = m.candidates.find((x) => successorStep(this.suspended[d]!, x) === 1)
+      if (c) return { depth: d, candidate: c, resumed: this.suspended }
+    }
     if (weak && m.candidates.every((c) => c.style.includes('decimal'))) return null
     for (const c of m.candidates) {
       if (!isFirstValue(c) || this.stack.some((l) => l.style === c.style)) continue
       if (c.prefix.length > 0 && !this.prefixFits(c)) continue
-      return { depth: this.afterBreak ? 0 : this.stack.length, candidate: c }
+      return this.afterBreak ? { depth: 0, candidate: c, suspends: true } : { depth: this.stack.length, candidate: c }
     }
     for (const c of m.candidates) {
       const d = this.stack.findIndex((l) => l.style === c.style)
@@ -266,7 +287,10 @@ class Segmenter {
     if (block.kind !== 'paragraph' || text.length > 100) return false
     if (/[,;]$/.test(text) || /[.!?]\s/.test(text)) return false
     // Title Case alone is weaker evidence than capitals: names and addresses are Title Case too ("51 Franklin Street, Boston").
-    return isAllCaps(text) || (isTitleCase(stripEnd(text)) && !/[.:]$/.test(text) && !/[\d,]/.test(text))
+    // A sentence in capitals ("THE ENTIRE RISK … IS WITH YOU.") is emphasis, not a heading.
+    const words = text.split(/\s+/).length
+    if (isAllCaps(text)) return words <= 12 && (!text.endsWith('.') || words <= 4)
+    return isTitleCase(stripEnd(text)) && !/[.:]$/.test(text) && !/[\d,]/.test(text)
   }
 
   /** Nothing but the opening text so far: no clause, heading or part opened. */

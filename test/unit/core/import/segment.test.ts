@@ -102,6 +102,18 @@ describe('segment: what is not a clause number', () => {
     expect(s.clauses[1]!.text).toBe('Section 3 shall survive termination.')
   })
 
+  it('does not lose the numbering after a paragraph wrongly taken for a heading', () => {
+    const s = segment(
+      doc(['4. Warranty', '4.1 The Software is provided as is.', 'ENTIRE RISK', '(a) the quality;', '(b) the performance.', '4.2 No advice creates a warranty.', '5. Term', '5.1 One year.'])
+    )
+    // The capitals line opens a new list at the top ("(a)" takes it as its heading); "4.2" then
+    // takes back the numbering it interrupted.
+    expect(outline(s)).toEqual(['4 | Warranty', '  4.1 | ', '(a) | ENTIRE RISK', '(b) | ', '  4.2 | ', '5 | Term', '  5.1 | '])
+    // A sentence in capitals is emphasis, not a heading: it stays in its clause.
+    const t = segment(doc(['1. Warranty', '1.1 Provided as is.', 'THE ENTIRE RISK AS TO THE QUALITY OF THE SOFTWARE IS WITH YOU.', '(a) quality;', '1.2 No advice.']))
+    expect(outline(t)).toEqual(['1 | Warranty', '  1.1 | ', '    (a) | ', '  1.2 | '])
+  })
+
   it('does not open a clause for a number that fits no sequence, and says where numbers skip or restart', () => {
     const s = segment(doc(['1. One', 'Text.', '2. Two', '7. Seven is a cross-reference', '4. Four', '1. One Again']))
     expect(outline(s)).toEqual(['1 | One', '2 | Two', '4 | Four', '1 | One Again'])
