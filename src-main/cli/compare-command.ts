@@ -24,7 +24,8 @@ export interface CompareCommandOptions {
 }
 
 export async function compareCommand(library: Library, out: Out, o: CompareCommandOptions): Promise<number> {
-  if (isDocumentPath(o.baseId) || isDocumentPath(o.targetId)) return compareFiles(library, out, o)
+  const files = { base: isDocumentPath(o.baseId), target: isDocumentPath(o.targetId) }
+  if (files.base || files.target) return compareFiles(library, out, o, files)
   const { versions, problems } = await library.loadModels()
   reportProblems(out, problems)
   const known = versions.map((v) => v.id)
@@ -64,12 +65,12 @@ function isDocumentPath(value: string): boolean {
 }
 
 /** `compare --base a.docx --target b.pdf`: both documents imported on the fly (either side may still be a version id). */
-async function compareFiles(library: Library, out: Out, o: CompareCommandOptions): Promise<number> {
+async function compareFiles(library: Library, out: Out, o: CompareCommandOptions, files: { base: boolean; target: boolean }): Promise<number> {
   if (o.workspace) return usageFail(out, '--workspace applies saved pairings between versions of the library; it cannot be used when comparing files')
   let comparison: Comparison
   try {
-    const side = async (value: string, fallbackId: string): Promise<Version> => {
-      if (!isDocumentPath(value)) {
+    const side = async (value: string, isFile: boolean, id: string): Promise<Version> => {
+      if (!isFile) {
         const { versions } = await library.loadModels()
         const v = versions.find((x) => x.id === value)
         if (!v) throw new ClausewiseError({ code: 'not-found', message: `no version with id "${value}" and no document file named "${value}"` })
@@ -77,13 +78,13 @@ async function compareFiles(library: Library, out: Out, o: CompareCommandOptions
       }
       const doc = await importDocumentFile(value)
       for (const w of doc.warnings) out.stderr(`clausewise: ${doc.file}: ${w}\n`)
-      return documentVersion(doc, fallbackId)
+      return documentVersion(doc, id)
     }
-    const baseName = isDocumentPath(o.baseId) ? basename(o.baseId) : o.baseId
-    const targetName = isDocumentPath(o.targetId) ? basename(o.targetId) : o.targetId
+    const baseName = files.base ? basename(o.baseId) : o.baseId
+    const targetName = files.target ? basename(o.targetId) : o.targetId
     // Two files of one name in different folders are still two versions.
-    const base = await side(o.baseId, baseName)
-    const target = await side(o.targetId, targetName === baseName ? `${targetName} (target)` : targetName)
+    const base = await side(o.baseId, files.base, baseName)
+    const target = await side(o.targetId, files.target, targetName === baseName ? `${targetName} (target)` : targetName)
     comparison = compareVersions(base, target, o.compare)
   } catch (err) {
     return reportError(out, err)

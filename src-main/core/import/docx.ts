@@ -1,9 +1,10 @@
 // The DOCX reader: opens the package itself (zip.ts, xml.ts) rather than through a converter, so
 // that Word's automatic numbering survives as the labels Word prints (docx-numbering.ts).
-import { ClausewiseError } from '../errors'
+import { type ClausewiseError } from '../errors'
 import { BodyReader, type DraftBlock, type NoteReference } from './docx-body'
 import { Numbering, formatNumber } from './docx-numbering'
 import { Styles } from './docx-styles'
+import { baseName, invalidFile } from './text-kit'
 import type { Block, DocumentMeta, ReadResult } from './types'
 import { child, childVal, childrenNamed, parseXml, textContent, type XmlElement } from './xml'
 import { ZipPackage } from './zip'
@@ -18,11 +19,12 @@ interface Relationship {
   target: string
 }
 
-const CFB_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]
+/** An OLE compound file: a Word 97–2003 .doc, or a password-protected .docx (see sniff). */
+export const CFB_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]
 
 export function readDocx(bytes: Uint8Array, file: string, opts: DocxOptions = {}): ReadResult {
-  const name = file.split(/[\\/]/).pop() ?? file
-  const fail = (message: string) => new ClausewiseError({ code: 'invalid-file', file: name, message })
+  const name = baseName(file)
+  const fail = (message: string): ClausewiseError => invalidFile(name, message)
   sniff(bytes, fail)
 
   // Only XML parts are ever inflated (never media or embedded files), so only they are capped.

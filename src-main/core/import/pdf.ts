@@ -6,7 +6,8 @@ import { createRequire } from 'node:module'
 import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs'
 import type { TextItem } from 'pdfjs-dist/types/src/display/api'
 import { dirname, join, sep } from 'node:path'
-import { ClausewiseError } from '../errors'
+import { type ClausewiseError } from '../errors'
+import { invalidFile } from './text-kit'
 import type { ReadResult } from './types'
 import { pageLines, type PdfItem, type PdfLine } from './pdf-lines'
 import { findFurniture, type PdfPageLines } from './pdf-furniture'
@@ -50,8 +51,7 @@ function cMapDir(): string | undefined {
   return cMaps ?? undefined
 }
 
-const baseName = (file: string) => file.split(/[\\/]/).pop() ?? file
-const invalid = (file: string, message: string) => new ClausewiseError({ code: 'invalid-file', file: baseName(file), message })
+const invalid = invalidFile
 
 function loadError(e: unknown, file: string): ClausewiseError {
   const name = e instanceof Error ? e.name : ''
@@ -121,10 +121,14 @@ function upright(raw: readonly RawItem[], view: number[]): UprightPage {
   return { items, top, bottom, left, right, skipped }
 }
 
+/** "%PDF-" within the first 1,024 bytes, as PDF readers accept it (some files have junk before the header). */
+export function hasPdfHeader(bytes: Uint8Array): boolean {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 1024)).includes('%PDF-')
+}
+
 export async function readPdf(bytes: Uint8Array, file: string): Promise<ReadResult> {
   if (bytes.length === 0) throw invalid(file, 'the file is empty')
-  // A PDF starts with "%PDF-" within its first 1,024 bytes.
-  if (!Buffer.from(bytes.subarray(0, 1024)).includes('%PDF-')) throw invalid(file, 'this file is not a PDF')
+  if (!hasPdfHeader(bytes)) throw invalid(file, 'this file is not a PDF')
   const lib = await loadPdfJs()
   const task = lib.getDocument({
     // A copy: pdf.js hands the array's buffer to its worker side, which would empty the caller's.

@@ -4,17 +4,17 @@
 import { basename, extname } from 'node:path'
 import { ClausewiseError } from '../errors'
 import { readFileBytes } from '../io/read-text'
-import { readDocx } from './docx'
+import { CFB_SIGNATURE, readDocx } from './docx'
 import { readHtml } from './html'
 import { readMarkdown } from './markdown'
-import { readPdf } from './pdf'
+import { hasPdfHeader, readPdf } from './pdf'
 import { readText } from './text'
+import { invalidFile } from './text-kit'
 import type { DocumentFormat, ReadResult } from './types'
 
 /** A 300-page agreement is a few MB in any format; past this a file is not one to compare. */
 export const MAX_IMPORT_BYTES = 100 * 1024 * 1024
 
-const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]
 const ZIP = [0x50, 0x4b, 0x03, 0x04]
 
 /** The formats import reads, by file name ending: for the open dialog's filter and the drop check. */
@@ -30,21 +30,21 @@ export async function readDocumentFile(path: string): Promise<ReadResult> {
 
 /** The same as {@link readDocumentFile} for bytes already read (a dropped file, a test). */
 export async function readDocumentBytes(bytes: Uint8Array, file: string): Promise<ReadResult> {
-  const fail = (message: string): ClausewiseError => new ClausewiseError({ code: 'invalid-file', file, message })
+  const fail = (message: string): ClausewiseError => invalidFile(file, message)
   const ext = extname(file).slice(1).toLowerCase()
   if (bytes.length === 0) throw fail('the file is empty')
   if (bytes.length > MAX_IMPORT_BYTES) throw fail(`the file is ${mb(bytes.length)}, more than the ${mb(MAX_IMPORT_BYTES)} an import reads`)
-  if (startsWith(bytes, OLE)) {
-    // Word encrypts a password-protected .docx into an OLE container; a .doc is one by nature.
-    if (ext === 'docx' || ext === 'docm') throw fail('this Word document is password-protected: open it in Word, remove the password (File › Info › Protect Document), save, and import again')
-    if (ext === 'doc' || ext === 'dot') throw fail('Word 97–2003 documents (.doc) are not supported: open it in Word or LibreOffice and save it as .docx, or export it as PDF')
+  if (startsWith(bytes, CFB_SIGNATURE)) {
+    // A Word file in an OLE container is a .doc or a password-protected .docx, whatever its
+    // name says: the DOCX reader tells them apart by what the container holds.
+    if (['docx', 'docm', 'doc', 'dot', 'dotx', 'dotm'].includes(ext)) return readDocx(bytes, file)
     throw fail('this is an older Microsoft Office file, which import does not read: save it as .docx or PDF')
   }
   if (ext === 'pages' || ext === 'numbers' || ext === 'key') throw fail('Apple iWork documents are not supported: in Pages choose File › Export To › Word (.docx) or PDF, and import that')
   if (ext === 'rtf' || startsWith(bytes, [...'{\\rtf'].map((c) => c.charCodeAt(0)))) throw fail('RTF documents are not supported: save it as .docx or PDF, and import that')
   if (ext === 'odt') throw fail('OpenDocument text (.odt) is not supported: in LibreOffice choose File › Save As › Word (.docx), and import that')
   if (ext === 'doc') throw fail('Word 97–2003 documents (.doc) are not supported: save it as .docx or PDF')
-  if (isPdf(bytes)) return readPdf(bytes, file)
+  if (hasPdfHeader(bytes)) return readPdf(bytes, file)
   if (startsWith(bytes, ZIP)) {
     if (ext === 'docx' || ext === 'docm' || ext === 'dotx' || ext === 'dotm') return readDocx(bytes, file, { macroEnabled: ext === 'docm' || ext === 'dotm' })
     throw fail(`this is a zip archive, not a document import reads (${IMPORT_EXTENSIONS.map((e) => `.${e}`).join(', ')})`)
@@ -85,7 +85,7 @@ function strict(encoding: string, bytes: Uint8Array, file: string): string {
   try {
     return new TextDecoder(encoding, { fatal: true }).decode(bytes)
   } catch {
-    throw new ClausewiseError({ code: 'invalid-file', file, message: `the file says it is ${encoding.toUpperCase()} but holds bytes that are not` })
+    throw invalidFile(file, `the file says it is ${encoding.toUpperCase()} but holds bytes that are not`)
   }
 }
 
@@ -93,11 +93,6 @@ function strict(encoding: string, bytes: Uint8Array, file: string): string {
 function looksBinary(bytes: Uint8Array): boolean {
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return false
   return bytes.subarray(0, 8192).includes(0)
-}
-
-/** "%PDF-" within the first KB, as readers accept it (some files have junk before the header). */
-function isPdf(bytes: Uint8Array): boolean {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 1024)).includes('%PDF-')
 }
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {

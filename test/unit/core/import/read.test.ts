@@ -12,6 +12,8 @@ const dir = mkdtempSync(join(tmpdir(), 'clausewise-read-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0])
+/** What Word writes for a password-protected .docx: an OLE container holding the encrypted package. */
+const ENCRYPTED = Buffer.concat([OLE, Buffer.from('EncryptionInfo\0EncryptedPackage', 'utf16le')])
 
 async function failure(bytes: Uint8Array, file: string): Promise<string> {
   try {
@@ -26,8 +28,11 @@ async function failure(bytes: Uint8Array, file: string): Promise<string> {
 describe('readDocumentBytes: files import does not read', () => {
   it.each([
     ['empty.docx', new Uint8Array(0), 'empty.docx: the file is empty'],
-    ['old.doc', OLE, 'old.doc: Word 97–2003 documents (.doc) are not supported'],
-    ['locked.docx', OLE, 'locked.docx: this Word document is password-protected'],
+    ['old.doc', OLE, 'old.doc: is an old Word 97–2003 document (.doc), which is not supported'],
+    // Named by its content, not its name: a .doc renamed .docx is not called password-protected.
+    ['renamed.docx', OLE, 'renamed.docx: is an old Word 97–2003 document (.doc)'],
+    ['locked.docx', ENCRYPTED, 'locked.docx: the document is password-protected'],
+    ['sheet.xls', OLE, 'sheet.xls: this is an older Microsoft Office file'],
     ['letter.rtf', Buffer.from('{\\rtf1\\ansi Hello}'), 'letter.rtf: RTF documents are not supported'],
     ['draft.pages', zipSync({ 'Index/Document.iwa': new Uint8Array([1]) }), 'draft.pages: Apple iWork documents are not supported'],
     ['bundle.zip', zipSync({ 'a.txt': new Uint8Array([65]) }), 'bundle.zip: this is a zip archive, not a document import reads'],

@@ -17,7 +17,7 @@ describe('sourceFromDocument', () => {
   it('makes a news page a source: its article only, metadata from the page, offsets that address the text', async () => {
     const s = await sourceOf('html-news-article.html')
     expect(s.file).toBe('html-news-article.html')
-    expect(s.title).not.toBe('')
+    expect(s).toMatchObject({ title: 'Northwind and Contoso sign five-year services deal', author: 'Maria Lopez', published: '2025-03-14' })
     expect(s.text).not.toMatch(/cookie|subscribe/i)
     for (const p of s.paragraphs) expect(s.text.slice(p.start, p.end)).toBe(s.text.slice(p.start, p.end).trim())
     for (const x of s.sentences) expect(s.text.slice(x.start, x.end).length).toBeGreaterThan(0)
