@@ -7,7 +7,6 @@ import { compareVersions } from '../core/compare/compare'
 import { numberingText, statusText } from '../core/compare/describe'
 import type { CompareOptions, Comparison, Part } from '../core/compare/types'
 import { ClausewiseError } from '../core/errors'
-import { documentVersion, importDocumentFile } from '../core/import/document'
 import type { Library } from '../core/library'
 import type { Version } from '../core/models/types'
 import { emptyWorkspace } from '../core/workspace/types'
@@ -67,6 +66,8 @@ function isDocumentPath(value: string): boolean {
 /** `compare --base a.docx --target b.pdf`: both documents imported on the fly (either side may still be a version id). */
 async function compareFiles(library: Library, out: Out, o: CompareCommandOptions, files: { base: boolean; target: boolean }): Promise<number> {
   if (o.workspace) return usageFail(out, '--workspace applies saved pairings between versions of the library; it cannot be used when comparing files')
+  // The readers load only when a file is compared: comparing version ids starts without them.
+  const { documentVersion, importDocumentFile } = await import('../core/import/document')
   let comparison: Comparison
   try {
     const side = async (value: string, isFile: boolean, id: string): Promise<Version> => {
