@@ -6,7 +6,9 @@ import type { Problem } from '../core/errors'
 import type { EvidenceReport, ResolvedCitation } from '../core/evidence/service'
 import type { Suggestion } from '../core/evidence/suggest'
 import type { HistoryState } from '../core/workspace/history'
-import type { Stance, WorkspaceSettings } from '../core/workspace/types'
+import type { DocumentRole, MatterDocument, Stance, WorkspaceSettings } from '../core/workspace/types'
+import type { DocumentReview, ImportProgress, ImportStage } from '../core/matter/service'
+import type { EditedClause } from '../core/matter/segmentation'
 import type { LibraryIndex } from '../core/library'
 import type { Version } from '../core/models/types'
 import type { Source } from '../core/sources/types'
@@ -16,6 +18,7 @@ export type { EvidenceReport, ResolvedCitation, Suggestion, Stance, WorkspaceSet
 export type { ClauseEvidence } from '../core/evidence/service'
 export type { ClauseComparison, ClauseStatus, ComparisonSummary, Granularity, PairBy, PairHow, PairMatch, Part, PartOp, RowClause } from '../core/compare/types'
 export type { PairingMode } from '../core/compare/service'
+export type { DocumentRole, MatterDocument, DocumentReview, EditedClause, ImportProgress, ImportStage }
 export type { Clause, VersionKind, VersionSummary } from '../core/models/types'
 export type { MentionedDate, Paragraph, ParagraphKind, SourceSummary, Span } from '../core/sources/types'
 
@@ -94,6 +97,50 @@ export interface ExportPdfArgs {
   options?: Partial<CompareOptions>
 }
 
+/** The open matter; null while the bundled case is open. */
+export interface MatterView {
+  title: string
+  /** The matter folder's name (not its path). */
+  folder: string
+  /** In import order. */
+  documents: MatterDocument[]
+}
+
+export interface NewMatterArgs {
+  title: string
+}
+
+/** Main opened a folder dialog; false when the reviewer cancelled it. */
+export type SwitchOutcome = { opened: true; title: string } | { opened: false }
+
+export interface ImportArgs {
+  as: DocumentRole
+}
+
+/** Files passed from the preload after a drop: it resolves each dropped File to its path itself. */
+export interface ImportPathsArgs {
+  as: DocumentRole
+  paths: string[]
+}
+
+/** One file per entry, in the order given: each imported or refused, independently. */
+export interface ImportReport {
+  imported: Array<{ document: MatterDocument; parts: number; warnings: string[] }>
+  failed: Array<{ file: string; message: string }>
+}
+
+export interface UpdateDocumentArgs {
+  id: string
+  title?: string
+  /** YYYY, YYYY-MM, YYYY-MM-DD, or '' for no date. */
+  date?: string
+  author?: string | null
+  publisher?: string | null
+}
+
+/** A correction of a draft's clauses: merge with the next, split at an offset in the text, or a new heading. */
+export type EditSegmentationArgs = { documentId: string; clauseId: string } & ({ op: 'merge' } | { op: 'split'; at: number } | { op: 'heading'; heading: string })
+
 /** The outcome of an export: the reviewer may cancel the save dialog. */
 export type ExportPdfOutcome = { saved: true; fileName: string; pages: number; clauses: number; citations: number } | { saved: false }
 
@@ -124,6 +171,46 @@ export interface ClausewiseApi {
   exportPdf(args: ExportPdfArgs): Promise<ApiResult<ExportPdfOutcome>>
   /** The open workspace: its file name, whether it is read-only, and notices from opening it. */
   getWorkspaceStatus(): Promise<ApiResult<WorkspaceStatus>>
+  /** The open matter and its documents; null while the bundled case is open. */
+  getMatter(): Promise<ApiResult<MatterView | null>>
+  /** Asks main for a new folder (native dialog), makes it a matter titled `title` and opens it. */
+  newMatter(args: NewMatterArgs): Promise<ApiResult<SwitchOutcome>>
+  /** Asks main for a matter folder (native dialog) and opens it. */
+  openMatter(): Promise<ApiResult<SwitchOutcome>>
+  /** Goes back to the bundled Microsoft–OpenAI case and its own workspace. */
+  openBundledCase(): Promise<ApiResult<SwitchOutcome>>
+  /** Asks main for files (native dialog) and imports each into the open matter; progress arrives as events. */
+  importDocuments(args: ImportArgs): Promise<ApiResult<ImportReport>>
+  /** Imports files the preload resolved from a drop; not on `window.api` (see ClausewiseBridge.importDropped). */
+  importPaths(args: ImportPathsArgs): Promise<ApiResult<ImportReport>>
+  /** Corrects a document's title, date, author or publisher (undoable). */
+  updateDocument(args: UpdateDocumentArgs): Promise<ApiResult<MatterDocument>>
+  /** Takes a document out of the matter (undoable: its stored file stays). */
+  removeDocument(args: IdArgs): Promise<ApiResult<MatterDocument>>
+  /** A draft's clauses as imported, with the reviewer's corrections applied. */
+  getDocumentReview(args: IdArgs): Promise<ApiResult<DocumentReview>>
+  /** Saves one correction of a draft's clauses (undoable) and answers the clauses after it. */
+  editSegmentation(args: EditSegmentationArgs): Promise<ApiResult<DocumentReview>>
+  /** Forgets every correction of a draft's clauses (undoable). */
+  resetSegmentation(args: IdArgs): Promise<ApiResult<DocumentReview>>
+}
+
+/** What main pushes to the renderer without being asked: one narrow, typed channel. */
+export type ApiEvent = { type: 'import-progress'; progress: ImportProgress }
+
+export const API_EVENT_CHANNEL = 'clausewise-event'
+
+/** A dropped file as the page holds it (a DOM File); the preload asks Electron for its path. */
+export interface DroppedFile {
+  readonly name: string
+}
+
+/** `window.api`: the contract's methods (but `importPaths`) plus what only the preload can do. */
+export interface ClausewiseBridge extends Omit<ClausewiseApi, 'importPaths'> {
+  /** Imports dropped files: the preload resolves each to its path (a File the page made has none, and is refused). */
+  importDropped(files: readonly DroppedFile[], as: DocumentRole): Promise<ApiResult<ImportReport>>
+  /** Calls `listener` with every event from main; returns the function that stops it. */
+  onEvent(listener: (event: ApiEvent) => void): () => void
 }
 
 export interface WorkspaceStatus {
@@ -155,8 +242,22 @@ export const API_METHODS = [
   'redo',
   'getHistory',
   'getWorkspaceStatus',
-  'exportPdf'
+  'exportPdf',
+  'getMatter',
+  'newMatter',
+  'openMatter',
+  'openBundledCase',
+  'importDocuments',
+  'importPaths',
+  'updateDocument',
+  'removeDocument',
+  'getDocumentReview',
+  'editSegmentation',
+  'resetSegmentation'
 ] as const satisfies readonly ApiMethod[]
+
+/** Registered in main but not exposed as-is: the preload wraps them (paths come only from dropped Files). */
+export const PRELOAD_WRAPPED_METHODS = ['importPaths'] as const satisfies readonly ApiMethod[]
 
 export const IPC_CHANNEL_PREFIX = 'clausewise:'
 

@@ -3,6 +3,7 @@
 // shell/ipc.ts (Electron) and the E2E harness (Chromium mode) both call `dispatch`.
 import { basename } from 'node:path'
 import { exportPdf } from '../core/pdf/service'
+import { matterHandlers } from './matter-handlers'
 import { ClausewiseError, formatProblem } from '../core/errors'
 import { formatPath } from '../core/io/yaml-schema'
 import type { Services } from '../services'
@@ -14,9 +15,13 @@ const PAIRING_LABEL = { pair: 'Pair clauses', unpair: 'Unpair clauses', auto: 'A
 
 type Implementations = { [M in ApiMethod]: (args: ArgsOf<M>) => Promise<ValueOf<M>> }
 
-/** Reads the services on every call: the open workspace can be switched while the app runs. */
-function implement(services: Services): Implementations {
-  const library = services.library
+/** Reads the services on every call: the open workspace or matter can be switched while the app runs. */
+function implement(services: Services, log: (message: string, err: unknown) => void): Implementations {
+  const library = {
+    index: () => services.library.index(),
+    source: (id: string) => services.library.source(id),
+    version: (id: string) => services.library.version(id)
+  }
   return {
     getLibrary: () => library.index(),
     getSource: ({ id }) => library.source(id),
@@ -60,14 +65,15 @@ function implement(services: Services): Implementations {
     getWorkspaceStatus: async () => {
       const { data, readOnly, notices } = await services.workspace.open()
       return { name: services.workspace.name, readOnly, notices: notices.map((n) => n.message), citations: data.citations.length }
-    }
+    },
+    ...matterHandlers(services, log)
   }
 }
 
 export type Dispatch = (method: string, payload: unknown) => Promise<ApiResult<unknown>>
 
 export function createDispatch(services: Services, log: (message: string, err: unknown) => void = console.error): Dispatch {
-  const impl = implement(services)
+  const impl = implement(services, log)
   const known = new Set<string>(API_METHODS)
   return async (method, payload) => {
     if (!known.has(method)) return failure('invalid-argument', `unknown API method "${String(method).slice(0, 64)}"`)

@@ -1,7 +1,7 @@
 // A schema for the argument of every API method: main parses each payload with it before any
 // work, so a malformed or hostile payload from the renderer never reaches the core.
 import { z } from 'zod'
-import { MAX_LINK_CLAUSES, MAX_NOTE_CHARS, MAX_REVIEWER_CHARS, tooLong } from '../core/workspace/schema'
+import { MAX_LINK_CLAUSES, MAX_NOTE_CHARS, MAX_REVIEWER_CHARS, MAX_TITLE_CHARS, tooLong } from '../core/workspace/schema'
 import { STANCES } from '../core/workspace/types'
 import type { ApiMethod, ArgsOf } from './contract'
 
@@ -32,6 +32,13 @@ const citeArgs = z
 
 const clauseIds = z.array(id).max(MAX_LINK_CLAUSES, `names more than ${MAX_LINK_CLAUSES} clauses`)
 
+const role = z.enum(['version', 'source'])
+const detail = z.string().max(MAX_TITLE_CHARS, tooLong(MAX_TITLE_CHARS))
+const title = detail.refine((t) => t.trim() !== '', 'must not be empty')
+const date = z.string().regex(/^(\d{4}(-\d{2}(-\d{2})?)?)?$/, 'must be YYYY, YYYY-MM, YYYY-MM-DD or empty')
+/** One drop of a few dozen files is a lot; this bounds the work one call can ask for. */
+export const MAX_IMPORT_FILES = 100
+
 const setPairingArgs = z.strictObject({ baseId: id, targetId: id, base: clauseIds, target: clauseIds, mode: z.enum(['pair', 'unpair', 'auto']) })
 
 export const API_ARG_SCHEMAS: { [M in ApiMethod]: z.ZodType<ArgsOf<M>> } = {
@@ -52,5 +59,20 @@ export const API_ARG_SCHEMAS: { [M in ApiMethod]: z.ZodType<ArgsOf<M>> } = {
   redo: z.undefined(),
   getHistory: z.undefined(),
   getWorkspaceStatus: z.undefined(),
-  exportPdf: z.strictObject({ baseId: id, targetId: id, includeUnchanged: z.boolean().optional(), options: compareOptions })
+  exportPdf: z.strictObject({ baseId: id, targetId: id, includeUnchanged: z.boolean().optional(), options: compareOptions }),
+  getMatter: z.undefined(),
+  newMatter: z.strictObject({ title: title }),
+  openMatter: z.undefined(),
+  openBundledCase: z.undefined(),
+  importDocuments: z.strictObject({ as: role }),
+  importPaths: z.strictObject({ as: role, paths: z.array(z.string().min(1).max(4_096)).min(1).max(MAX_IMPORT_FILES, `names more than ${MAX_IMPORT_FILES} files`) }),
+  updateDocument: z.strictObject({ id, title: title.optional(), date: date.optional(), author: detail.nullable().optional(), publisher: detail.nullable().optional() }),
+  removeDocument: idArgs,
+  getDocumentReview: idArgs,
+  editSegmentation: z.discriminatedUnion('op', [
+    z.strictObject({ documentId: id, clauseId: id, op: z.literal('merge') }),
+    z.strictObject({ documentId: id, clauseId: id, op: z.literal('split'), at: offset.min(1) }),
+    z.strictObject({ documentId: id, clauseId: id, op: z.literal('heading'), heading: detail })
+  ]),
+  resetSegmentation: idArgs
 }

@@ -1,6 +1,6 @@
-// The reviewer's reference material: bundled sources and agreement models, each folder loaded
-// once, on first use, and served by id. Plain class, built by the composition root (services.ts) for the app, the CLI and the
-// E2E harness.
+// The reviewer's reference material, served by id: the bundled sources and agreement models
+// (FolderLibrary, each folder loaded once, on first use) or a matter's imported documents
+// (matter/library.ts). Built by the composition root (services.ts) for the app, the CLI and the E2E harness.
 import { notFound, type Problem } from './errors'
 import { loadModels, type ModelsLoad } from './models/library'
 import type { Version, VersionSummary } from './models/types'
@@ -19,23 +19,15 @@ export interface LibraryIndex {
   problems: Problem[]
 }
 
-export class Library {
-  private sourcesLoad: Promise<SourcesLoad> | undefined
-  private modelsLoad: Promise<ModelsLoad> | undefined
-
-  constructor(readonly paths: LibraryPaths) {}
-
-  /** The parsed sources and the problems met; concurrent callers share one load. */
-  loadSources(): Promise<SourcesLoad> {
-    this.sourcesLoad ??= loadSources(this.paths.sourcesDir)
-    return this.sourcesLoad
-  }
-
-  /** The versions, oldest first, and the problems met; concurrent callers share one load. */
-  loadModels(): Promise<ModelsLoad> {
-    this.modelsLoad ??= loadModels(this.paths.modelsDir)
-    return this.modelsLoad
-  }
+/**
+ * What every library serves. `loadSources` and `loadModels` answer the same arrays for as long as
+ * their content is unchanged, so callers may cache what they derive from them by identity.
+ */
+export abstract class Library {
+  /** The parsed sources and the problems met. */
+  abstract loadSources(): Promise<SourcesLoad>
+  /** The versions, oldest first, and the problems met. */
+  abstract loadModels(): Promise<ModelsLoad>
 
   async index(): Promise<LibraryIndex> {
     const [s, m] = await Promise.all([this.loadSources(), this.loadModels()])
@@ -56,6 +48,26 @@ export class Library {
     const found = (await this.loadModels()).versions.find((v) => v.id === id)
     if (!found) throw notFound('version', id)
     return found
+  }
+}
+
+/** The bundled case (or any folder of sources and models): loaded once, concurrent callers share the load. */
+export class FolderLibrary extends Library {
+  private sourcesLoad: Promise<SourcesLoad> | undefined
+  private modelsLoad: Promise<ModelsLoad> | undefined
+
+  constructor(readonly paths: LibraryPaths) {
+    super()
+  }
+
+  loadSources(): Promise<SourcesLoad> {
+    this.sourcesLoad ??= loadSources(this.paths.sourcesDir)
+    return this.sourcesLoad
+  }
+
+  loadModels(): Promise<ModelsLoad> {
+    this.modelsLoad ??= loadModels(this.paths.modelsDir)
+    return this.modelsLoad
   }
 }
 

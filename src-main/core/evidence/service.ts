@@ -69,7 +69,8 @@ export interface CitationChanges {
 }
 
 export class EvidenceService {
-  private suggestionIndex: Promise<SuggestionIndex> | undefined
+  /** Built for one sources array: a matter's library answers a new array after an import. */
+  private suggestionIndex: { sources: readonly Source[]; index: SuggestionIndex } | undefined
 
   constructor(
     private readonly library: Library,
@@ -140,8 +141,9 @@ export class EvidenceService {
     const version = await this.library.version(versionId)
     const clause = version.clauses.find((c) => c.id === clauseId)
     if (!clause) throw new ClausewiseError({ code: 'not-found', message: `version "${version.id}" has no clause "${clauseId}"` })
-    this.suggestionIndex ??= this.library.loadSources().then(({ sources }) => new SuggestionIndex(sources))
-    const index = await this.suggestionIndex
+    const loaded = (await this.library.loadSources()).sources
+    if (this.suggestionIndex?.sources !== loaded) this.suggestionIndex = { sources: loaded, index: new SuggestionIndex(loaded) }
+    const index = this.suggestionIndex.index
     const { citations } = await this.report({ versionId })
     const sources = new Map((await this.library.loadSources()).sources.map((s) => [s.id, s]))
     const cited = new Set<string>()

@@ -126,7 +126,7 @@ export function hasPdfHeader(bytes: Uint8Array): boolean {
   return Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 1024)).includes('%PDF-')
 }
 
-export async function readPdf(bytes: Uint8Array, file: string): Promise<ReadResult> {
+export async function readPdf(bytes: Uint8Array, file: string, onProgress?: (fraction: number) => void): Promise<ReadResult> {
   if (bytes.length === 0) throw invalid(file, 'the file is empty')
   if (!hasPdfHeader(bytes)) throw invalid(file, 'this file is not a PDF')
   const lib = await loadPdfJs()
@@ -174,6 +174,7 @@ export async function readPdf(bytes: Uint8Array, file: string): Promise<ReadResu
       } finally {
         page.cleanup()
       }
+      onProgress?.(n / doc.numPages)
     }
     if (broken.length === doc.numPages) throw invalid(file, 'this PDF is damaged and cannot be read')
     if (empty.length + broken.length === doc.numPages) throw invalid(file, SCAN)

@@ -20,16 +20,26 @@ const ZIP = [0x50, 0x4b, 0x03, 0x04]
 /** The formats import reads, by file name ending: for the open dialog's filter and the drop check. */
 export const IMPORT_EXTENSIONS = ['docx', 'docm', 'pdf', 'txt', 'text', 'md', 'markdown', 'html', 'htm', 'xhtml'] as const
 
-export async function readDocumentFile(path: string): Promise<ReadResult> {
+export interface ReadOptions {
+  /** Called as the reader gets through the document (PDF: page by page), with the share done, 0–1. */
+  onProgress?: (fraction: number) => void
+}
+
+export async function readDocumentFile(path: string, options: ReadOptions = {}): Promise<ReadResult> {
+  return readDocumentBytes(await readImportBytes(path), basename(path), options)
+}
+
+/** A file's bytes for import, refused before reading when it is larger than an import reads. */
+export async function readImportBytes(path: string): Promise<Buffer> {
   const file = basename(path)
   const limit = `the ${mb(MAX_IMPORT_BYTES)} an import reads`
   const got = await readFileBytes(path, MAX_IMPORT_BYTES, (size) => (size === null ? `the file is more than ${limit}` : `the file is ${mb(size)}, more than ${limit}`))
   if (got === null) throw new ClausewiseError({ code: 'not-found', file, message: 'file not found' })
-  return readDocumentBytes(got.bytes, file)
+  return got.bytes
 }
 
 /** The same as {@link readDocumentFile} for bytes already read (a dropped file, a test). */
-export async function readDocumentBytes(bytes: Uint8Array, file: string): Promise<ReadResult> {
+export async function readDocumentBytes(bytes: Uint8Array, file: string, options: ReadOptions = {}): Promise<ReadResult> {
   const fail = (message: string): ClausewiseError => invalidFile(file, message)
   const ext = extname(file).slice(1).toLowerCase()
   if (bytes.length === 0) throw fail('the file is empty')
@@ -44,7 +54,7 @@ export async function readDocumentBytes(bytes: Uint8Array, file: string): Promis
   if (ext === 'rtf' || startsWith(bytes, [...'{\\rtf'].map((c) => c.charCodeAt(0)))) throw fail('RTF documents are not supported: save it as .docx or PDF, and import that')
   if (ext === 'odt') throw fail('OpenDocument text (.odt) is not supported: in LibreOffice choose File › Save As › Word (.docx), and import that')
   if (ext === 'doc') throw fail('Word 97–2003 documents (.doc) are not supported: save it as .docx or PDF')
-  if (hasPdfHeader(bytes)) return readPdf(bytes, file)
+  if (hasPdfHeader(bytes)) return readPdf(bytes, file, options.onProgress)
   if (startsWith(bytes, ZIP)) {
     if (ext === 'docx' || ext === 'docm' || ext === 'dotx' || ext === 'dotm') return readDocx(bytes, file, { macroEnabled: ext === 'docm' || ext === 'dotm' })
     throw fail(`this is a zip archive, not a document import reads (${IMPORT_EXTENSIONS.map((e) => `.${e}`).join(', ')})`)

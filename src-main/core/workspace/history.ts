@@ -1,6 +1,6 @@
 // Undo and redo for every change to the reviewer's work. Each recorded action keeps what it
 // changed, citation by citation and pairing override by override (and the settings, if it
-// changed them), not a copy of the whole
+// changed them, and a matter's documents and segmentation edits), not a copy of the whole
 // workspace: undo applies the reverse of those changes to the workspace as it is on disk now, so
 // it never takes away citations another program (a CLI run, a second window) added meanwhile.
 // Each undo is saved durably like any change and leaves the file valid.
@@ -14,7 +14,7 @@
 // revert two steps, and an undo asked for while a change is saving reverts that change.
 import { ClausewiseError } from '../errors'
 import { observeCommits, type WorkspaceStore } from './store'
-import type { Citation, PairingOverride, WorkspaceData, WorkspaceSettings } from './types'
+import type { Citation, MatterDocument, PairingOverride, SegmentationEdit, WorkspaceData, WorkspaceSettings } from './types'
 
 interface RecordChange<T> {
   id: string
@@ -28,6 +28,8 @@ interface RecordChange<T> {
 interface Change {
   citations: Array<RecordChange<Citation>>
   pairings: Array<RecordChange<PairingOverride>>
+  documents: Array<RecordChange<MatterDocument>>
+  segmentation: Array<RecordChange<SegmentationEdit>>
   settings: { before: WorkspaceSettings; after: WorkspaceSettings } | null
 }
 
@@ -60,7 +62,7 @@ export class History {
     return this.serial(async () => {
       const changes: Change[] = []
       const result = await observeCommits((before, after) => changes.push(diff(before, after)), change)
-      if (changes.some((c) => c.citations.length > 0 || c.pairings.length > 0 || c.settings)) {
+      if (changes.some((c) => c.citations.length + c.pairings.length + c.documents.length + c.segmentation.length > 0 || c.settings)) {
         this.undos.push({ label, changes })
         if (this.undos.length > this.limit) this.undos.shift()
         this.redos.length = 0
@@ -119,7 +121,13 @@ export class History {
 /** What one saved change did, by citation and override id. */
 function diff(before: WorkspaceData, after: WorkspaceData): Change {
   const settings = sameValue(before.settings, after.settings) ? null : { before: structuredClone(before.settings), after: structuredClone(after.settings) }
-  return { citations: diffList(before.citations, after.citations), pairings: diffList(before.pairings, after.pairings), settings }
+  return {
+    citations: diffList(before.citations, after.citations),
+    pairings: diffList(before.pairings, after.pairings),
+    documents: diffList(before.documents, after.documents),
+    segmentation: diffList(before.segmentation, after.segmentation),
+    settings
+  }
 }
 
 function diffList<T extends { id: string }>(before: readonly T[], after: readonly T[]): Array<RecordChange<T>> {
@@ -142,7 +150,12 @@ function diffList<T extends { id: string }>(before: readonly T[], after: readonl
  */
 function apply(ws: WorkspaceData, change: Change, side: 'before' | 'after'): string[] {
   const other = side === 'before' ? 'after' : 'before'
-  const kept = [...applyList(ws.citations, change.citations, side, describeCitation), ...applyList(ws.pairings, change.pairings, side, describePairing)]
+  const kept = [
+    ...applyList(ws.citations, change.citations, side, describeCitation),
+    ...applyList(ws.pairings, change.pairings, side, describePairing),
+    ...applyList(ws.documents, change.documents, side, (d) => (d ? `the document "${d.title}"` : 'a document')),
+    ...applyList(ws.segmentation, change.segmentation, side, (e) => (e ? `the ${e.op} of clause ${e.clauseId}` : 'a segmentation edit'))
+  ]
   if (change.settings) {
     if (sameValue(ws.settings, change.settings[other])) ws.settings = structuredClone(change.settings[side])
     else kept.push('the settings: changed by another program since')

@@ -60,6 +60,36 @@ export const PairingSchema = z
   .refine((p) => p.base.length + p.target.length > 0, 'must name at least one clause')
   .refine((p) => p.base.length <= 1 || p.target.length <= 1, 'pairs one clause with one or more, not several with several')
 
+/** A matter of a few hundred documents at most: the cap keeps a damaged file from claiming millions. */
+export const MAX_MATTER_DOCUMENTS = 2_000
+export const MAX_SEGMENTATION_EDITS = 20_000
+export const MAX_TITLE_CHARS = 500
+
+const optionalText = z.string().max(MAX_TITLE_CHARS, tooLong(MAX_TITLE_CHARS)).nullable()
+const isoDateOrEmpty = z.string().regex(/^(\d{4}(-\d{2}(-\d{2})?)?)?$/, 'must be YYYY, YYYY-MM, YYYY-MM-DD or empty')
+
+export const MatterDocumentSchema = z.strictObject({
+  id,
+  role: z.enum(['version', 'source']),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in hex'),
+  file: z.string().min(1).max(1_000),
+  format: z.enum(['docx', 'pdf', 'text', 'markdown', 'html']),
+  imported: isoTime,
+  title: z.string().trim().min(1, 'must not be empty').max(MAX_TITLE_CHARS, tooLong(MAX_TITLE_CHARS)),
+  date: isoDateOrEmpty,
+  author: optionalText,
+  publisher: optionalText
+})
+
+const editBase = { id, documentId: id, clauseId: id }
+export const SegmentationEditSchema = z.discriminatedUnion('op', [
+  z.strictObject({ ...editBase, op: z.literal('merge') }),
+  z.strictObject({ ...editBase, op: z.literal('split'), at: z.number().int().positive() }),
+  z.strictObject({ ...editBase, op: z.literal('heading'), heading: z.string().max(MAX_TITLE_CHARS, tooLong(MAX_TITLE_CHARS)) })
+])
+
+const matter = z.strictObject({ title: z.string().trim().min(1, 'must not be empty').max(MAX_TITLE_CHARS, tooLong(MAX_TITLE_CHARS)) }).nullable()
+
 const settings = z.strictObject({ reviewerName: z.string().max(MAX_REVIEWER_CHARS, tooLong(MAX_REVIEWER_CHARS)) })
 
 export const WorkspaceSchema = z.strictObject({
@@ -70,6 +100,23 @@ export const WorkspaceSchema = z.strictObject({
   settings,
   citations: z.array(CitationSchema),
   // A file that lost its pairings (hand-edited) still opens: they are optional on read.
+  pairings: z.array(PairingSchema).default([]),
+  matter,
+  documents: z
+    .array(MatterDocumentSchema)
+    .max(MAX_MATTER_DOCUMENTS)
+    .refine((docs) => new Set(docs.map((d) => d.id)).size === docs.length, 'two documents have the same id'),
+  segmentation: z.array(SegmentationEditSchema).max(MAX_SEGMENTATION_EDITS)
+})
+
+/** Schema version 3, read only to migrate it. */
+export const WorkspaceV3Schema = z.strictObject({
+  format: z.literal(WORKSPACE_FORMAT),
+  schemaVersion: z.literal(3),
+  id,
+  created: isoTime,
+  settings,
+  citations: z.array(CitationSchema),
   pairings: z.array(PairingSchema).default([])
 })
 
@@ -104,5 +151,8 @@ export const WorkspaceLenientSchema = z.object({
   settings: z.object({ reviewerName: z.string() }).optional(),
   citations: z.array(CitationSchema.loose()),
   // Read entry by entry (store.ts): a newer release reshaping pairings must not cost the citations.
-  pairings: z.array(z.unknown()).optional().catch(undefined)
+  pairings: z.array(z.unknown()).optional().catch(undefined),
+  matter: z.object({ title: z.string() }).nullable().optional().catch(undefined),
+  documents: z.array(z.unknown()).optional().catch(undefined),
+  segmentation: z.array(z.unknown()).optional().catch(undefined)
 })

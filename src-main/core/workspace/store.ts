@@ -27,8 +27,8 @@ import { ClausewiseError } from '../errors'
 import { targetOfTempName, writeFileAtomically } from '../io/atomic-write'
 import { decodeUtf8, readFileBytes } from '../io/read-text'
 import { withFileLock, type LockOptions } from './lock'
-import { PairingSchema, WorkspaceHeaderSchema, WorkspaceLenientSchema, WorkspaceSchema, WorkspaceV1Schema, WorkspaceV2Schema } from './schema'
-import { emptyWorkspace, WORKSPACE_FORMAT, WORKSPACE_SCHEMA_VERSION, type Citation, type PairingOverride, type WorkspaceData } from './types'
+import { MatterDocumentSchema, PairingSchema, SegmentationEditSchema, WorkspaceHeaderSchema, WorkspaceLenientSchema, WorkspaceSchema, WorkspaceV1Schema, WorkspaceV2Schema, WorkspaceV3Schema } from './schema'
+import { emptyWorkspace, WORKSPACE_FORMAT, WORKSPACE_SCHEMA_VERSION, type Citation, type WorkspaceData } from './types'
 
 export const MAX_WORKSPACE_BYTES = 64 * 1024 * 1024
 
@@ -416,10 +416,10 @@ export function interpret(text: string): Interpreted {
           created: lenient.data.created ?? base.created,
           settings: lenient.data.settings ?? base.settings,
           citations: lenient.data.citations as Citation[],
-          pairings: (lenient.data.pairings ?? []).flatMap((p): PairingOverride[] => {
-            const ok = PairingSchema.safeParse(p)
-            return ok.success ? [ok.data] : []
-          })
+          pairings: validEntries(lenient.data.pairings, PairingSchema),
+          matter: lenient.data.matter ? { title: lenient.data.matter.title } : null,
+          documents: validEntries(lenient.data.documents, MatterDocumentSchema),
+          segmentation: validEntries(lenient.data.segmentation, SegmentationEditSchema)
         }
       : base
     return { kind: 'newer', version, data }
@@ -433,7 +433,13 @@ export function interpret(text: string): Interpreted {
     const v2 = WorkspaceV2Schema.safeParse(json)
     if (!v2.success) return { kind: 'corrupt', reason: describe(v2.error.issues) }
     // 2 → 3: no pairing overrides yet.
-    return { kind: 'older', version, data: { ...v2.data, schemaVersion: WORKSPACE_SCHEMA_VERSION, pairings: [] } }
+    return { kind: 'older', version, data: { ...v2.data, schemaVersion: WORKSPACE_SCHEMA_VERSION, pairings: [], ...NO_MATTER } }
+  }
+  if (version === 3) {
+    const v3 = WorkspaceV3Schema.safeParse(json)
+    if (!v3.success) return { kind: 'corrupt', reason: describe(v3.error.issues) }
+    // 3 → 4: a workspace of the bundled case, no imported documents.
+    return { kind: 'older', version, data: { ...v3.data, schemaVersion: WORKSPACE_SCHEMA_VERSION, ...NO_MATTER } }
   }
   const current = WorkspaceSchema.safeParse(json)
   if (!current.success) return { kind: 'corrupt', reason: describe(current.error.issues) }
@@ -449,6 +455,17 @@ export function interpretBytes(bytes: Uint8Array): Interpreted {
   }
   return interpret(decoded.text)
 }
+
+/** The entries of a newer release's list that this release can read, entry by entry. */
+function validEntries<T>(list: readonly unknown[] | undefined, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }): T[] {
+  return (list ?? []).flatMap((v) => {
+    const ok = schema.safeParse(v)
+    return ok.success ? [ok.data] : []
+  })
+}
+
+/** What a file from before matters reviews: the bundled case. */
+const NO_MATTER = { matter: null, documents: [], segmentation: [] } as const satisfies Pick<WorkspaceData, 'matter' | 'documents' | 'segmentation'>
 
 /** 1 → 2: the workspace gets an id and a creation time (the earliest citation's, if any). */
 function migrateV1(settings: WorkspaceData['settings'], citations: Citation[]): WorkspaceData {

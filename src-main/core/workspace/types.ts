@@ -40,13 +40,57 @@ export interface WorkspaceSettings {
   reviewerName: string
 }
 
+/** What an imported document is to the matter: a draft to compare, or evidence to cite. */
+export type DocumentRole = 'version' | 'source'
+
+/**
+ * A file imported into a matter. The file itself and what the reader made of it are stored once
+ * under `documents/<sha256>/` and never rewritten; this entry holds what the reviewer may change
+ * (title, date, author, publisher), so correcting them never touches the stored document.
+ */
+export interface MatterDocument {
+  /** The version's or source's id in the matter ("draft-2", "board-memo"). */
+  id: string
+  role: DocumentRole
+  /** Hex SHA-256 of the original file: its folder in the document store. */
+  sha256: string
+  /** The original file's name, without its folder. */
+  file: string
+  format: 'docx' | 'pdf' | 'text' | 'markdown' | 'html'
+  /** ISO time of the import. */
+  imported: string
+  title: string
+  /** ISO date with the precision known (YYYY, YYYY-MM or YYYY-MM-DD), or '' when unknown. */
+  date: string
+  author: string | null
+  publisher: string | null
+}
+
+/**
+ * A reviewer's correction of how an imported draft was split into clauses, applied in order on
+ * top of the stored segmentation: merge a clause with the next, split one at an offset in its
+ * text, or give one another heading. Undoable like every change.
+ */
+export type SegmentationEdit = { id: string; documentId: string; clauseId: string } & (
+  | { op: 'merge' }
+  | { op: 'split'; at: number }
+  | { op: 'heading'; heading: string }
+)
+
+/** Present when the review file is a matter's: its own documents instead of the bundled case. */
+export interface MatterInfo {
+  title: string
+}
+
 export const WORKSPACE_FORMAT = 'clausewise-workspace'
 /**
  * 1: settings and citations (the evidence release).
  * 2: adds the workspace's own `id` and `created` time, which name it in exported annotations.
  * 3: adds `pairings`, the reviewer's pairing overrides.
+ * 4: adds `matter`, `documents` and `segmentation`: a matter's imported files and the reviewer's
+ *    corrections of their clauses. A file with `matter: null` reviews the bundled case.
  */
-export const WORKSPACE_SCHEMA_VERSION = 3
+export const WORKSPACE_SCHEMA_VERSION = 4
 
 export interface WorkspaceData {
   format: typeof WORKSPACE_FORMAT
@@ -56,6 +100,9 @@ export interface WorkspaceData {
   settings: WorkspaceSettings
   citations: Citation[]
   pairings: PairingOverride[]
+  matter: MatterInfo | null
+  documents: MatterDocument[]
+  segmentation: SegmentationEdit[]
 }
 
 export function emptyWorkspace(now: Date = new Date()): WorkspaceData {
@@ -66,6 +113,9 @@ export function emptyWorkspace(now: Date = new Date()): WorkspaceData {
     created: now.toISOString(),
     settings: { reviewerName: '' },
     citations: [],
-    pairings: []
+    pairings: [],
+    matter: null,
+    documents: [],
+    segmentation: []
   }
 }

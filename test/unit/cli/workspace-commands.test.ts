@@ -78,7 +78,7 @@ describe('workspace check', () => {
     const { code, stdout } = await run('workspace', 'check', ws, '--json')
     expect(code).toBe(0)
     const r = JSON.parse(stdout)
-    expect(r).toMatchObject({ valid: true, schemaVersion: 3, status: 'current', citations: 2, orphans: 0, clausesWithConflict: 1, pairingOverrides: 0 })
+    expect(r).toMatchObject({ valid: true, schemaVersion: 4, status: 'current', citations: 2, orphans: 0, clausesWithConflict: 1, pairingOverrides: 0 })
     expect(r.backups.length).toBeGreaterThanOrEqual(2)
     expect(await readFile(ws, 'utf8')).toBe(before)
   })

@@ -3,7 +3,7 @@ import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { EvidenceService } from '../../../../src-main/core/evidence/service'
-import { Library } from '../../../../src-main/core/library'
+import { FolderLibrary } from '../../../../src-main/core/library'
 import { WorkspaceStore } from '../../../../src-main/core/workspace/store'
 
 const ROOT = join(__dirname, '../../../..')
@@ -11,7 +11,7 @@ const ROOT = join(__dirname, '../../../..')
 async function setup(sourcesDir = join(ROOT, 'resources/sources')) {
   const dir = await mkdtemp(join(tmpdir(), 'clausewise-evidence-'))
   const path = join(dir, 'work.clausewise.json')
-  const library = new Library({ sourcesDir, modelsDir: join(ROOT, 'resources/models') })
+  const library = new FolderLibrary({ sourcesDir, modelsDir: join(ROOT, 'resources/models') })
   return { path, library, service: new EvidenceService(library, new WorkspaceStore(path)) }
 }
 
@@ -24,7 +24,7 @@ describe('EvidenceService', () => {
     await service.cite({ versionId: '2026-04', clauseId: 'ip-licence', sourceId: 'hamidun-news', quote: NO_LONGER, stance: 'supports' })
     const contra = await service.cite({ versionId: '2026-04', clauseId: 'ip-licence', sourceId: 'windows-central', quote: THROUGH_2030, stance: 'contradicts', note: 'says 2030' })
     expect(contra.quote.exact).toBe('Microsoft retains exclusive access to OpenAI’s intellectual property and models through 2030.')
-    const report = await new EvidenceService(new Library({ sourcesDir: join(ROOT, 'resources/sources'), modelsDir: join(ROOT, 'resources/models') }), new WorkspaceStore(path)).report()
+    const report = await new EvidenceService(new FolderLibrary({ sourcesDir: join(ROOT, 'resources/sources'), modelsDir: join(ROOT, 'resources/models') }), new WorkspaceStore(path)).report()
     expect(report.citations.map((c) => c.orphan)).toEqual([false, false])
     expect(report.clauses).toEqual([{ versionId: '2026-04', clauseId: 'ip-licence', supports: 1, contradicts: 1, context: 0, conflict: true }])
   })
@@ -52,7 +52,7 @@ describe('EvidenceService', () => {
     const file = join(sources, '003_b95eaca9fd62c0ab.txt')
     const original = await readFile(file, 'utf8')
     await writeFile(file, original.replace('Microsoft retains a license', 'As reported earlier this week, Microsoft retains a license').replace('no longer exclusive', 'no longer exclusiv'))
-    const fresh = () => new EvidenceService(new Library({ sourcesDir: sources, modelsDir: join(ROOT, 'resources/models') }), new WorkspaceStore(path))
+    const fresh = () => new EvidenceService(new FolderLibrary({ sourcesDir: sources, modelsDir: join(ROOT, 'resources/models') }), new WorkspaceStore(path))
     const moved = (await fresh().report()).citations[0]!
     expect(moved).toMatchObject({ id: cited.id, orphan: false, fuzzy: true })
     expect(moved.start).toBeGreaterThan(cited.start!)

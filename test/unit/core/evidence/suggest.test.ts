@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { join } from 'node:path'
 import { goldSentence, readLabels, recallAt } from '../../../../bench/suggestions'
 import { searchTerm, SuggestionIndex } from '../../../../src-main/core/evidence/suggest'
-import { Library } from '../../../../src-main/core/library'
+import { FolderLibrary } from '../../../../src-main/core/library'
 
 const ROOT = join(__dirname, '../../../..')
-const library = new Library({ sourcesDir: join(ROOT, 'resources/sources'), modelsDir: join(ROOT, 'resources/models') })
+const library = new FolderLibrary({ sourcesDir: join(ROOT, 'resources/sources'), modelsDir: join(ROOT, 'resources/models') })
 
 describe('suggestions', async () => {
   const sources = (await library.loadSources()).sources

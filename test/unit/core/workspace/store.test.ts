@@ -30,7 +30,7 @@ describe('WorkspaceStore', () => {
     expect((await store.read()).citations).toEqual([])
     await store.update((ws) => ws.citations.push(citation(1)))
     const saved = JSON.parse(await readFile(path, 'utf8'))
-    expect(saved).toMatchObject({ format: 'clausewise-workspace', schemaVersion: 3, citations: [{ id: 'c-1' }], pairings: [] })
+    expect(saved).toMatchObject({ format: 'clausewise-workspace', schemaVersion: 4, citations: [{ id: 'c-1' }], pairings: [], matter: null, documents: [], segmentation: [] })
     const backups = await readdir(store.backupsDir)
     expect(backups.filter((f) => f.includes('.save-'))).toHaveLength(1)
     expect(backups.filter((f) => f.includes('.daily-'))).toHaveLength(1)
@@ -82,7 +82,7 @@ describe('WorkspaceStore', () => {
     const store = new WorkspaceStore(path)
     const opened = await store.open()
     expect(opened.readOnly).toBe(true)
-    expect(opened.notices[0]!.message).toMatch(/newer Clausewise \(schema 9; this version reads 3\)\. It is open read-only/)
+    expect(opened.notices[0]!.message).toMatch(/newer Clausewise \(schema 9; this version reads 4\)\. It is open read-only/)
     expect(opened.data.citations.map((c) => c.id)).toEqual(['c-1'])
     await expect(store.update((ws) => ws.citations.push(citation(2)))).rejects.toThrow(/read-only/)
     expect(await readFile(path, 'utf8')).toBe(text)
@@ -102,24 +102,30 @@ describe('WorkspaceStore', () => {
     expect((await new WorkspaceStore(path).open()).data.citations.map((c) => c.id)).toEqual(['c-1'])
   })
 
-  it('opens a schema 3 file whose pairings were removed by hand, with none', async () => {
+  it('opens a schema 3 file whose pairings were removed by hand, with none, and upgrades it to 4 as a review of the bundled case', async () => {
     const path = await scratch()
-    await writeFile(path, JSON.stringify({ format: 'clausewise-workspace', schemaVersion: 3, id: 'w', created: '2026-01-01T00:00:00.000Z', settings: { reviewerName: '' }, citations: [citation(2)] }))
-    const opened = await new WorkspaceStore(path).open()
-    expect(opened.notices).toEqual([])
+    const v3 = JSON.stringify({ format: 'clausewise-workspace', schemaVersion: 3, id: 'w', created: '2026-01-01T00:00:00.000Z', settings: { reviewerName: '' }, citations: [citation(2)] })
+    await writeFile(path, v3)
+    const store = new WorkspaceStore(path)
+    const opened = await store.open()
+    expect(opened.notices.map((n) => n.message)).toEqual([expect.stringMatching(/upgraded from schema 3 to 4; the original is kept as review\.clausewise\.json\.schema-3-/)])
+    await store.flush()
+    expect(JSON.parse(await readFile(path, 'utf8'))).toEqual({ ...JSON.parse(v3), schemaVersion: 4, pairings: [], matter: null, documents: [], segmentation: [] })
+    const kept = (await readdir(store.backupsDir)).find((f) => f.includes('.schema-3-'))!
+    expect(await readFile(join(store.backupsDir, kept), 'utf8')).toBe(v3)
     expect(opened.data.pairings).toEqual([])
     expect(opened.data.citations.map((c) => c.id)).toEqual(['c-2'])
   })
 
-  it('migrates a schema 2 file (no pairing overrides) to 3, keeping its id, citations and the original', async () => {
+  it('migrates a schema 2 file (no pairing overrides) to 4, keeping its id, citations and the original', async () => {
     const path = await scratch()
     const v2 = JSON.stringify({ format: 'clausewise-workspace', schemaVersion: 2, id: 'ws-2', created: '2026-01-02T03:04:05.000Z', settings: { reviewerName: 'Two' }, citations: [citation(4)] })
     await writeFile(path, v2)
     const store = new WorkspaceStore(path, { now: clock() })
     const opened = await store.open()
-    expect(opened.notices[0]!.message).toMatch(/upgraded from schema 2 to 3/)
+    expect(opened.notices[0]!.message).toMatch(/upgraded from schema 2 to 4/)
     await store.flush()
-    expect(JSON.parse(await readFile(path, 'utf8'))).toEqual({ ...JSON.parse(v2), schemaVersion: 3, pairings: [] })
+    expect(JSON.parse(await readFile(path, 'utf8'))).toEqual({ ...JSON.parse(v2), schemaVersion: 4, pairings: [], matter: null, documents: [], segmentation: [] })
     const kept = (await readdir(store.backupsDir)).find((f) => f.includes('.schema-2-'))!
     expect(await readFile(join(store.backupsDir, kept), 'utf8')).toBe(v2)
   })
@@ -130,10 +136,10 @@ describe('WorkspaceStore', () => {
     await writeFile(path, v1)
     const store = new WorkspaceStore(path, { now: clock() })
     const opened = await store.open()
-    expect(opened.notices[0]!.message).toMatch(/upgraded from schema 1 to 3; the original is kept as review\.clausewise\.json\.schema-1-/)
+    expect(opened.notices[0]!.message).toMatch(/upgraded from schema 1 to 4; the original is kept as review\.clausewise\.json\.schema-1-/)
     await store.flush()
     const migrated = JSON.parse(await readFile(path, 'utf8'))
-    expect(migrated).toMatchObject({ schemaVersion: 3, created: citation(3).created, settings: { reviewerName: 'Old' }, citations: [{ id: 'c-3' }], pairings: [] })
+    expect(migrated).toMatchObject({ schemaVersion: 4, created: citation(3).created, settings: { reviewerName: 'Old' }, citations: [{ id: 'c-3' }], pairings: [] })
     expect(typeof migrated.id).toBe('string')
     const kept = (await readdir(store.backupsDir)).find((f) => f.includes('.schema-1-'))!
     expect(await readFile(join(store.backupsDir, kept), 'utf8')).toBe(v1)
