@@ -195,8 +195,11 @@ export interface ClausewiseApi {
   resetSegmentation(args: IdArgs): Promise<ApiResult<DocumentReview>>
 }
 
+/** File-menu commands the renderer carries out with its own forms and the same API calls as its buttons. */
+export type MenuCommand = 'new-matter' | 'open-matter' | 'open-bundled-case' | 'import-version' | 'import-source'
+
 /** What main pushes to the renderer without being asked: one narrow, typed channel. */
-export type ApiEvent = { type: 'import-progress'; progress: ImportProgress }
+export type ApiEvent = { type: 'import-progress'; progress: ImportProgress } | { type: 'menu'; command: MenuCommand }
 
 export const API_EVENT_CHANNEL = 'clausewise-event'
 
