@@ -117,7 +117,7 @@ export class MatterService {
     const heading = read.blocks.find((b) => b.kind === 'heading')?.text
     const document = await this.store.update((draft) => {
       const entry: MatterDocument = {
-        id: uniqueId(slug(title ?? read.meta.title ?? segmentation.title ?? heading ?? file), draft.documents),
+        id: uniqueId(slug(title ?? read.meta.title ?? segmentation.title ?? heading ?? stripExtension(file)), draft.documents),
         role: request.as,
         sha256,
         file,
@@ -138,7 +138,7 @@ export class MatterService {
   }
 
   /** Corrects a document's title, date, author or publisher; the stored file is not touched. */
-  updateDocument(id: string, details: DocumentDetails): Promise<MatterDocument> {
+  async updateDocument(id: string, details: DocumentDetails): Promise<MatterDocument> {
     const title = details.title?.trim()
     if (title !== undefined && (title === '' || title.length > MAX_TITLE)) throw new ClausewiseError({ code: 'invalid-argument', field: 'title', message: title === '' ? 'must not be empty' : `is longer than ${MAX_TITLE} characters` })
     if (details.date !== undefined && details.date !== '' && !ISO_DATE.test(details.date)) throw new ClausewiseError({ code: 'invalid-argument', field: 'date', message: 'use YYYY, YYYY-MM or YYYY-MM-DD, or leave it empty' })
@@ -153,7 +153,7 @@ export class MatterService {
   }
 
   /** Takes a document out of the matter (undoable); its stored file stays, so undo can bring it back. */
-  removeDocument(id: string): Promise<MatterDocument> {
+  async removeDocument(id: string): Promise<MatterDocument> {
     return this.store.update((ws) => {
       const doc = findDocument(ws, id)
       ws.documents = ws.documents.filter((d) => d !== doc)
@@ -213,7 +213,7 @@ function findDocument(ws: WorkspaceData, id: string): MatterDocument {
 
 /** "Master Services Agreement (draft 2)" → "master-services-agreement-draft-2". */
 export function slug(text: string): string {
-  const s = stripExtension(text)
+  const s = text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
