@@ -15,7 +15,8 @@ const CLAUSES: SegmentedClause[] = [
 ]
 
 let n = 0
-function edit(e: Omit<SegmentationEdit, 'id' | 'documentId'>): SegmentationEdit {
+type EditInput = SegmentationEdit extends infer E ? (E extends SegmentationEdit ? Omit<E, 'id' | 'documentId'> : never) : never
+function edit(e: EditInput): SegmentationEdit {
   return { id: `e-${++n}`, documentId: 'draft', ...e } as SegmentationEdit
 }
 
