@@ -6,7 +6,7 @@ import type { Problem } from '../core/errors'
 import type { EvidenceReport, ResolvedCitation } from '../core/evidence/service'
 import type { Suggestion } from '../core/evidence/suggest'
 import type { HistoryState } from '../core/workspace/history'
-import type { DocumentRole, MatterDocument, Stance, WorkspaceSettings } from '../core/workspace/types'
+import type { DocumentRole, MatterDocument, SegmentationChange, Stance, WorkspaceSettings } from '../core/workspace/types'
 import type { DocumentReview, ImportProgress, ImportStage } from '../core/matter/service'
 import type { EditedClause } from '../core/matter/segmentation'
 import type { LibraryIndex } from '../core/library'
@@ -139,7 +139,7 @@ export interface UpdateDocumentArgs {
 }
 
 /** A correction of a draft's clauses: merge with the next, split at an offset in the text, or a new heading. */
-export type EditSegmentationArgs = { documentId: string; clauseId: string } & ({ op: 'merge' } | { op: 'split'; at: number } | { op: 'heading'; heading: string })
+export type EditSegmentationArgs = SegmentationChange
 
 /** The outcome of an export: the reviewer may cancel the save dialog. */
 export type ExportPdfOutcome = { saved: true; fileName: string; pages: number; clauses: number; citations: number } | { saved: false }

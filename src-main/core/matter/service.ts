@@ -7,7 +7,7 @@ import { basename } from 'node:path'
 import { ClausewiseError, notFound } from '../errors'
 import { readDocumentBytes, readImportBytes } from '../import/read'
 import { segment } from '../import/segment'
-import type { DocumentRole, MatterDocument, SegmentationEdit, WorkspaceData } from '../workspace/types'
+import type { DocumentRole, MatterDocument, SegmentationChange, SegmentationEdit, WorkspaceData } from '../workspace/types'
 import type { WorkspaceStore } from '../workspace/store'
 import { sha256Of, storeDocument, STRUCTURE_FORMAT, STRUCTURE_SCHEMA_VERSION, type StoredStructure } from './document-store'
 import { reviewFileOf, REVIEW_FILE } from './layout'
@@ -174,12 +174,12 @@ export class MatterService {
   }
 
   /** Records one correction of a draft's clauses, checked against its clauses as they are now. */
-  async editSegmentation(edit: Omit<SegmentationEdit, 'id'>): Promise<DocumentReview> {
+  async editSegmentation(edit: SegmentationChange): Promise<DocumentReview> {
     const ws = await this.writable()
     const doc = findDocument(ws, edit.documentId)
     const { clauses } = await this.library.clausesOf(doc, ws)
     const at = clauses.findIndex((c) => c.id === edit.clauseId)
-    const full = { ...edit, id: randomUUID() } as SegmentationEdit
+    const full: SegmentationEdit = { ...edit, id: randomUUID() }
     const problem = at < 0 ? `${doc.title} has no clause "${edit.clauseId}"` : checkEdit(clauses, at, full)
     if (problem) throw new ClausewiseError({ code: at < 0 ? 'not-found' : 'invalid-argument', message: problem })
     await this.store.update((draft) => {

@@ -71,11 +71,10 @@ export interface MatterDocument {
  * top of the stored segmentation: merge a clause with the next, split one at an offset in its
  * text, or give one another heading. Undoable like every change.
  */
-export type SegmentationEdit = { id: string; documentId: string; clauseId: string } & (
-  | { op: 'merge' }
-  | { op: 'split'; at: number }
-  | { op: 'heading'; heading: string }
-)
+export type SegmentationChange = { documentId: string; clauseId: string } & ({ op: 'merge' } | { op: 'split'; at: number } | { op: 'heading'; heading: string })
+
+/** A saved {@link SegmentationChange}: its id lets undo find it. */
+export type SegmentationEdit = { id: string } & SegmentationChange
 
 /** Present when the review file is a matter's: its own documents instead of the bundled case. */
 export interface MatterInfo {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { SegmentedClause } from '../../../../src-main/core/import/segment'
 import { applySegmentationEdits } from '../../../../src-main/core/matter/segmentation'
-import type { SegmentationEdit } from '../../../../src-main/core/workspace/types'
+import type { SegmentationChange, SegmentationEdit } from '../../../../src-main/core/workspace/types'
 
 function clause(id: string, label: string | undefined, heading: string, text: string, level = 1, parent: string | null = null): SegmentedClause {
   return { id, idDerived: true, ...(label === undefined ? {} : { label }), heading, text, level, parent, paragraph: 1 }
@@ -15,9 +15,9 @@ const CLAUSES: SegmentedClause[] = [
 ]
 
 let n = 0
-type EditInput = SegmentationEdit extends infer E ? (E extends SegmentationEdit ? Omit<E, 'id' | 'documentId'> : never) : never
+type EditInput = SegmentationChange extends infer E ? (E extends SegmentationChange ? Omit<E, 'documentId'> : never) : never
 function edit(e: EditInput): SegmentationEdit {
-  return { id: `e-${++n}`, documentId: 'draft', ...e } as SegmentationEdit
+  return { id: `e-${++n}`, documentId: 'draft', ...e }
 }
 
 describe('segmentation edits', () => {
