@@ -34,10 +34,19 @@ const INS: [number, number, number] = [0.11, 0.31, 0.64]
 const STANCE_COLOR: Record<string, [number, number, number]> = { supports: [0.18, 0.49, 0.31], contradicts: DEL, context: [0.42, 0.25, 0.63] }
 type Doc = PDFKit.PDFDocument
 
+/**
+ * The two versions as the title names them: by date, as the bundled case's versions are known;
+ * by title when a version has no date or both share one (two drafts imported the same day).
+ */
+function pairName(c: Comparison): string {
+  const byDate = c.base.date && c.target.date && c.base.date !== c.target.date
+  return byDate ? `${longDate(c.base.date)} → ${longDate(c.target.date)}` : `${c.base.title} → ${c.target.title}`
+}
+
 export async function renderPdf(input: PdfInput): Promise<Buffer> {
   const faces = loadFaces()
   const { comparison: c } = input
-  const title = `Redline: ${longDate(c.base.date)} → ${longDate(c.target.date)}`
+  const title = `Redline: ${pairName(c)}`
   const doc = new PDFDocument({
     size: 'A4',
     margins: MARGIN,
@@ -200,11 +209,11 @@ function cover(w: Writer, input: PdfInput): void {
   w.y = 150
   w.paragraph('CLAUSE COMPARISON', { face: 'sansBold', size: 9, color: MUTED })
   w.gap(4)
-  w.paragraph(`${longDate(c.base.date)} → ${longDate(c.target.date)}`, { face: 'serifBold', size: 26, leading: 34 })
+  w.paragraph(pairName(c), { face: 'serifBold', size: 26, leading: 34 })
   w.gap(14)
   for (const [label, v] of [['Base', c.base], ['Target', c.target]] as const) {
     w.paragraph(label.toUpperCase(), { face: 'sansBold', size: 8, color: MUTED })
-    w.paragraph(`${v.title} (${longDate(v.date)}, version ${v.id})`, { face: 'serif', size: 12 })
+    w.paragraph(`${v.title} (${v.date ? `${longDate(v.date)}, ` : ''}version ${v.id})`, { face: 'serif', size: 12 })
     w.gap(8)
   }
   w.paragraph('REVIEWER', { face: 'sansBold', size: 8, color: MUTED })
@@ -245,7 +254,9 @@ function redlineClause(w: Writer, clause: ClauseComparison, index: number, numbe
   w.doc.outline.addItem(`${index}. ${heading} (${status})`)
   w.gap(6)
   // A split or merge is named by its one clause; the joined headings' redline would only be noise.
-  const headingParts = clause.baseClauses.length > 1 || clause.targetClauses.length > 1 ? [{ op: 'equal' as const, text: heading }] : clause.headingParts
+  // An imported clause may have no heading on either side: it is then named as every view names it (its number).
+  const plain = clause.baseClauses.length > 1 || clause.targetClauses.length > 1 || clause.headingParts.every((p) => p.text.trim() === '')
+  const headingParts = plain ? [{ op: 'equal' as const, text: heading }] : clause.headingParts
   w.runs(toRuns(headingParts, `${index}. `), { face: 'sansBold', size: 11.5, annotate: false })
   const notes = numbered.get(clause.key) ?? []
   const conflict = isConflict(notes.map((x) => x.citation.stance))
