@@ -6,6 +6,9 @@ import type { Numbering, ListLabel } from './docx-numbering'
 import type { ParagraphStyle, Styles } from './docx-styles'
 import { child, childVal, isOn, type XmlElement } from './xml'
 
+/** Word's built-in names for table-of-contents lines and its heading, in any case. */
+const TOC_STYLE = /^(toc [1-9]|toc heading|table of contents)$/i
+
 export type DraftBlock = Omit<Block, 'paragraph'>
 
 export interface NoteReference {
@@ -82,6 +85,8 @@ export class BodyReader {
   readonly notes: NoteReference[] = []
   readonly revisions: Revisions = { insertions: 0, deletions: 0, moves: 0 }
   hiddenRuns = 0
+  /** Table-of-contents lines left out. */
+  tocEntries = 0
   embeddedDocuments = 0
 
   /** Open complex fields, each true once its result (after `separate`) has begun. */
@@ -190,6 +195,12 @@ export class BodyReader {
   private emit(parts: string[], pPr: XmlElement | undefined, out: DraftBlock[]): void {
     const styleId = childVal(pPr, 'w:pStyle')
     const style = this.styles.paragraph(styleId)
+    // A table of contents repeats every heading with its page ("1. Definitions 3"): read as text it
+    // would make each numbered heading twice. Word's built-in styles name its lines "toc 1"–"toc 9".
+    if (style && TOC_STYLE.test(style.name)) {
+      if (!/heading/i.test(style.name) && finish(parts) !== '') this.tocEntries++
+      return
+    }
     const label = this.inNote ? undefined : this.listLabel(pPr, style)
     const text = finish(parts)
     // Counted above even when empty (Word prints a number on an empty paragraph), dropped here.

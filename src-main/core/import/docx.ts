@@ -79,6 +79,7 @@ export function readDocx(bytes: Uint8Array, file: string, opts: DocxOptions = {}
   }
   const comments = childrenNamed(xml(partOf('comments')), 'w:comment').length
   if (comments > 0) warnings.push(`comments are not imported (${comments})`)
+  if (reader.tocEntries > 0) warnings.push(`the table of contents is not compared (${reader.tocEntries === 1 ? '1 entry' : `${reader.tocEntries} entries`})`)
   if (reader.hiddenRuns > 0) warnings.push(`hidden text is not compared (${count(reader.hiddenRuns, 'passage')})`)
   if (reader.embeddedDocuments > 0) warnings.push(`embedded documents are not imported (${reader.embeddedDocuments})`)
 

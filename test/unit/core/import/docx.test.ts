@@ -165,6 +165,16 @@ describe('readDocx text', () => {
     expect(texts(makeDocx({ body }))).toEqual(['See clause 4.2 above.', 'Result: b', '1 May 2026', 'Indexed word'])
   })
 
+  it('leaves out the table of contents, which would repeat every numbered heading, and says so', () => {
+    const styles =
+      '<w:style w:type="paragraph" w:styleId="TOC1"><w:name w:val="toc 1"/></w:style>' +
+      '<w:style w:type="paragraph" w:styleId="TOCHeading"><w:name w:val="TOC Heading"/></w:style>'
+    const body = p('Contents', '<w:pStyle w:val="TOCHeading"/>') + p('1. Definitions\t3', '<w:pStyle w:val="TOC1"/>') + p('2. Licence\t4', '<w:pStyle w:val="TOC1"/>') + p('1. Definitions') + p('Words mean things.')
+    const result = readDocx(makeDocx({ body, styles }), 'a.docx')
+    expect(result.blocks.map((b) => b.text)).toEqual(['1. Definitions', 'Words mean things.'])
+    expect(result.warnings).toEqual(['the table of contents is not compared (2 entries)'])
+  })
+
   it('warns when a damaged field is never closed, since the text after it is not shown', () => {
     const body = para(run(t('Before')), run('<w:fldChar w:fldCharType="begin"/>'), run('<w:instrText>PAGE</w:instrText>')) + p('Lost')
     const result = readDocx(makeDocx({ body }), 'a.docx')
