@@ -1,17 +1,16 @@
 // `clausewise compare`: the clause-by-clause redline of two versions, coloured in a terminal
 // (and marked with [-…-] / {+…+} where colour is off), or as JSON for scripts. With
-// --workspace, the pairings a reviewer saved in the app are applied, as the app applies them.
+// --workspace or --matter, the pairings a reviewer saved in the app are applied, as the app applies them.
 import { existsSync } from 'node:fs'
 import { basename, extname } from 'node:path'
 import { compareVersions } from '../core/compare/compare'
 import { numberingText, statusText } from '../core/compare/describe'
 import type { CompareOptions, Comparison, Part } from '../core/compare/types'
 import { ClausewiseError } from '../core/errors'
-import type { Library } from '../core/library'
 import type { Version } from '../core/models/types'
 import { emptyWorkspace } from '../core/workspace/types'
 import { readOnlyServices } from '../services'
-import { openWorkspaceServices } from './common'
+import { reviewOf, type Scope } from './common'
 import { longDate, reportError, reportProblems, style, type Out } from './output'
 
 export interface CompareCommandOptions {
@@ -19,12 +18,12 @@ export interface CompareCommandOptions {
   targetId: string
   json: boolean
   compare: CompareOptions
-  workspace?: string
 }
 
-export async function compareCommand(library: Library, out: Out, o: CompareCommandOptions): Promise<number> {
+export async function compareCommand(scope: Scope, out: Out, o: CompareCommandOptions): Promise<number> {
+  const { library } = scope
   const files = { base: isDocumentPath(o.baseId), target: isDocumentPath(o.targetId) }
-  if (files.base || files.target) return compareFiles(library, out, o, files)
+  if (files.base || files.target) return compareFiles(scope, out, o, files)
   const { versions, problems } = await library.loadModels()
   reportProblems(out, problems)
   const known = versions.map((v) => v.id)
@@ -36,11 +35,9 @@ export async function compareCommand(library: Library, out: Out, o: CompareComma
   }
   let comparison: Comparison
   try {
-    if (o.workspace) {
-      if (!existsSync(o.workspace)) throw new ClausewiseError({ code: 'not-found', file: o.workspace, message: 'workspace file not found' })
-    }
-    // Without --workspace no reviewer's pairing applies: an empty, read-only workspace stands in.
-    const services = o.workspace ? await openWorkspaceServices(library, o.workspace, out) : readOnlyServices(library, emptyWorkspace())
+    if (scope.workspace !== undefined && !existsSync(scope.workspace)) throw new ClausewiseError({ code: 'not-found', file: scope.workspace, message: 'workspace file not found' })
+    // Without --workspace or --matter no reviewer's pairing applies: an empty, read-only workspace stands in.
+    const services = (await reviewOf(scope, out)) ?? readOnlyServices(library, emptyWorkspace())
     comparison = await services.compare.compare(o.baseId, o.targetId, o.compare)
   } catch (err) {
     if (err instanceof ClausewiseError) {
@@ -63,9 +60,12 @@ function isDocumentPath(value: string): boolean {
   return (/[\\/]/.test(value) || extname(value) !== '') && existsSync(value)
 }
 
-/** `compare --base a.docx --target b.pdf`: both documents imported on the fly (either side may still be a version id). */
-async function compareFiles(library: Library, out: Out, o: CompareCommandOptions, files: { base: boolean; target: boolean }): Promise<number> {
-  if (o.workspace) return usageFail(out, '--workspace applies saved pairings between versions of the library; it cannot be used when comparing files')
+/**
+ * `compare --base a.docx --target b.pdf`: both documents imported on the fly (either side may
+ * still be a version id, of the bundled case or of --matter's drafts; no saved pairing applies).
+ */
+async function compareFiles({ library, workspace }: Scope, out: Out, o: CompareCommandOptions, files: { base: boolean; target: boolean }): Promise<number> {
+  if (workspace !== undefined) return usageFail(out, '--workspace applies saved pairings between versions of the library; it cannot be used when comparing files')
   // The readers load only when a file is compared: comparing version ids starts without them.
   const { documentVersion, importDocumentFile } = await import('../core/import/document')
   let comparison: Comparison

@@ -1,12 +1,10 @@
-// `clausewise cite` and `clausewise evidence`: citations in a workspace file from a terminal.
-import type { Library } from '../core/library'
+// `clausewise cite` and `clausewise evidence`: citations in a workspace file or a matter from a terminal.
 import { MAX_NOTE_CHARS, MAX_REVIEWER_CHARS } from '../core/workspace/schema'
 import { STANCES, type Stance } from '../core/workspace/types'
-import { guarded, openWorkspaceServices } from './common'
+import { guarded, requireReview, type Scope } from './common'
 import { style, type Out } from './output'
 
 export interface CiteOptions {
-  workspace: string
   versionId: string
   clauseId: string
   sourceId: string
@@ -21,37 +19,48 @@ export function isStance(s: string): s is Stance {
   return (STANCES as readonly string[]).includes(s)
 }
 
-export async function citeCommand(library: Library, out: Out, o: CiteOptions): Promise<number> {
+/**
+ * The usage errors of `cite`, checked before anything is opened: exit status 2 with the message
+ * printed, or null when the options are fine.
+ */
+export function citeUsageError(out: Out, o: Pick<CiteOptions, 'stance' | 'note' | 'reviewer'>): number | null {
   if (!isStance(o.stance)) {
     out.stderr(`clausewise: --stance must be one of ${STANCES.join(', ')}, not "${o.stance}"\n`)
     return 2
   }
-  // The workspace schema's limits, checked before anything is opened: a value the file could
-  // not hold is a usage error, not a citation that vanishes on the next open.
+  // The workspace schema's limits: a value the file could not hold is a usage error, not a
+  // citation that vanishes on the next open.
   for (const [flag, value, limit] of [['--note', o.note, MAX_NOTE_CHARS], ['--reviewer', o.reviewer, MAX_REVIEWER_CHARS]] as const) {
     if (value !== undefined && value.length > limit) {
       out.stderr(`clausewise: ${flag} is ${value.length.toLocaleString('en-US')} characters, more than the limit of ${limit.toLocaleString('en-US')}; nothing was written\n`)
       return 2
     }
   }
+  return null
+}
+
+/** `scope` names a review file: --workspace FILE (created when missing) or --matter DIR. */
+export async function citeCommand(scope: Scope, out: Out, o: CiteOptions): Promise<number> {
+  const usage = citeUsageError(out, o)
+  if (usage !== null) return usage
   return guarded(out, async () => {
-    const { evidence: service } = await openWorkspaceServices(library, o.workspace, out)
-    const c = await service.cite({ versionId: o.versionId, clauseId: o.clauseId, sourceId: o.sourceId, quote: o.quote, stance: o.stance as Stance, note: o.note, reviewer: o.reviewer })
+    const { evidence } = await requireReview(scope, out)
+    const c = await evidence.cite({ versionId: o.versionId, clauseId: o.clauseId, sourceId: o.sourceId, quote: o.quote, stance: o.stance as Stance, note: o.note, reviewer: o.reviewer })
     if (o.json) out.stdout(JSON.stringify(c, null, 2) + '\n')
     else out.stdout(`${style(out, 'cited', 'green')} ${c.id}: ${c.sourceId} ${c.stance} ${c.versionId}/${c.clauseId} at ${c.start}–${c.end}\n`)
   })
 }
 
 export interface EvidenceOptions {
-  workspace: string
   versionId?: string
   json: boolean
 }
 
-export async function evidenceCommand(library: Library, out: Out, o: EvidenceOptions): Promise<number> {
+/** `scope` names a review file: --workspace FILE or --matter DIR. */
+export async function evidenceCommand(scope: Scope, out: Out, o: EvidenceOptions): Promise<number> {
   return guarded(out, async () => {
-    if (o.versionId) await library.version(o.versionId)
-    const { evidence } = await openWorkspaceServices(library, o.workspace, out)
+    if (o.versionId) await scope.library.version(o.versionId)
+    const { evidence } = await requireReview(scope, out)
     const report = await evidence.report({ versionId: o.versionId })
     if (o.json) {
       const citations = report.citations.map((c) => ({

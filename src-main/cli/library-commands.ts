@@ -1,4 +1,4 @@
-// `clausewise sources` and `clausewise versions`: the bundled library from a terminal.
+// `clausewise sources` and `clausewise versions`: the bundled library, or a matter's, from a terminal.
 import type { Library } from '../core/library'
 import { longDate, reportProblems, style, type Out } from './output'
 
@@ -25,15 +25,17 @@ export async function listSources(library: Library, out: Out, { json }: ListOpti
   return problems.length > 0 ? 1 : 0
 }
 
-/** Prints every version that loaded, oldest first, with its clauses. */
+/** Prints every version that loaded, oldest first (undated last), with its clauses. */
 export async function listVersions(library: Library, out: Out, { json }: ListOptions): Promise<number> {
   const { versions, problems } = await library.loadModels()
   if (json) {
     out.stdout(JSON.stringify(versions, null, 2) + '\n')
   } else {
     for (const v of versions) {
-      out.stdout(`${style(out, longDate(v.date), 'bold')}  ${v.title} ${style(out, `(${v.kind}, id ${v.id})`, 'dim')}\n`)
-      for (const c of v.clauses) out.stdout(`  ${style(out, c.id.padEnd(28), 'dim')} ${c.heading}\n`)
+      const clauses = `${v.clauses.length} clause${v.clauses.length === 1 ? '' : 's'}`
+      out.stdout(`${style(out, v.date ? longDate(v.date) : 'undated', 'bold')}  ${v.title} ${style(out, `(${v.kind}, id ${v.id}, ${clauses})`, 'dim')}\n`)
+      // An imported clause's printed number leads, as the draft shows it.
+      for (const c of v.clauses) out.stdout(`  ${style(out, c.id.padEnd(28), 'dim')} ${[c.label, c.heading].filter(Boolean).join(' ') || style(out, '(no heading)', 'dim')}\n`)
       out.stdout('\n')
     }
   }

@@ -1,18 +1,22 @@
-// Terminal output helpers for the CLI: colour only on a TTY (and never with NO_COLOR), dates
-// in the reviewer's long form, problems printed to stderr in one "file:line: field: message" form.
+// Terminal output helpers for the CLI: colour only on a TTY (and never with NO_COLOR), progress
+// only on a terminal's stderr, dates in the reviewer's long form, problems printed to stderr in
+// one "file:line: field: message" form.
 import { ClausewiseError, formatProblem, type Problem } from '../core/errors'
 
 export interface Out {
   stdout: (text: string) => void
   stderr: (text: string) => void
   color: boolean
+  /** stderr is a terminal: a long command may show its progress there (rewritten in place). */
+  progress?: boolean
 }
 
 export function processOut(): Out {
   return {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
-    color: Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'] && process.env['TERM'] !== 'dumb'
+    color: Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'] && process.env['TERM'] !== 'dumb',
+    progress: Boolean(process.stderr.isTTY) && process.env['TERM'] !== 'dumb'
   }
 }
 

@@ -1,5 +1,6 @@
 // `clausewise workspace check`, `export-annotations` and `import-annotations`: the workspace
-// file from a terminal. `check` only reads: it never recovers, migrates or rewrites anything.
+// file (or, for the annotations, a matter's review file) from a terminal. `check` only reads: it
+// never recovers, migrates or rewrites anything.
 import { basename } from 'node:path'
 import writeFileAtomic from 'write-file-atomic'
 import type { Library } from '../core/library'
@@ -8,7 +9,7 @@ import { ClausewiseError } from '../core/errors'
 import { listBackups, readWorkspaceFile, type Interpreted } from '../core/workspace/store'
 import { createWorkspaceStore, readOnlyServices } from '../services'
 import { WORKSPACE_SCHEMA_VERSION } from '../core/workspace/types'
-import { guarded, openStore } from './common'
+import { guarded, storeOf, type Scope } from './common'
 import { style, type Out } from './output'
 
 export async function checkCommand(library: Library, out: Out, path: string, json: boolean): Promise<number> {
@@ -54,19 +55,21 @@ export async function checkCommand(library: Library, out: Out, path: string, jso
   }
 }
 
-export function exportCommand(out: Out, workspace: string, target: string): Promise<number> {
+/** `scope` names a review file: --workspace FILE or --matter DIR. */
+export function exportCommand(scope: Scope, out: Out, target: string): Promise<number> {
   return guarded(out, async () => {
-    const data = await (await openStore(workspace, out)).read()
+    const data = await (await storeOf(scope, out)).read()
     await writeFileAtomic(target, JSON.stringify(toAnnotationCollection(data), null, 2) + '\n', { fsync: true })
     out.stdout(`exported ${data.citations.length} citation${data.citations.length === 1 ? '' : 's'} to ${target}\n`)
   })
 }
 
-export function importCommand(library: Library, out: Out, workspace: string, input: string, json: boolean): Promise<number> {
+/** `scope` names a review file: --workspace FILE or --matter DIR. */
+export function importCommand(scope: Scope, out: Out, input: string, json: boolean): Promise<number> {
   return guarded(out, async () => {
     const entries = await readAnnotationFile(input)
-    const { citations, skipped } = await parseAnnotations(entries, library)
-    const store = await openStore(workspace, out)
+    const { citations, skipped } = await parseAnnotations(entries, scope.library)
+    const store = await storeOf(scope, out)
     const merged = citations.length > 0 ? await store.update((ws) => mergeCitations(ws, citations)) : { added: 0, updated: 0 }
     const result = { ...merged, skipped }
     if (json) out.stdout(JSON.stringify(result, null, 2) + '\n')

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ClausewiseError } from '../../../../src-main/core/errors'
 import { readDocx } from '../../../../src-main/core/import/docx'
+import { compoundFile, corruptDocx, declareSize, XXE_DOCUMENT_XML, zipBombDocx } from '../../../support/bad-documents'
 import { list, makeDocx, p, W_NS } from './make-docx'
 
 /** The error readDocx throws, checked to be the located kind every surface reports. */
@@ -21,21 +22,6 @@ function failure(bytes: Uint8Array, file = 'contract.docx'): ClausewiseError {
 
 const documentXml = (inner: string) => `<?xml version="1.0" encoding="UTF-8"?>\n<w:document xmlns:w="${W_NS}">${inner}</w:document>`
 
-/** Rewrites the uncompressed size the central directory records for one part. */
-function declareSize(zip: Uint8Array, part: string, size: number): Uint8Array {
-  const out = zip.slice()
-  const view = new DataView(out.buffer)
-  const name = strToU8(part)
-  for (let i = 0; i + 46 < out.length; i++) {
-    if (view.getUint32(i, true) !== 0x02014b50 || view.getUint16(i + 28, true) !== name.length) continue
-    if (out.subarray(i + 46, i + 46 + name.length).every((b, j) => b === name[j])) {
-      view.setUint32(i + 24, size, true)
-      return out
-    }
-  }
-  throw new Error(`no ${part} in the directory`)
-}
-
 describe('readDocx refuses bad input with a reason', () => {
   it('names the file by its base name', () => {
     expect(failure(new Uint8Array(), 'matters/2026/Draft 3.docx').problem.file).toBe('Draft 3.docx')
@@ -50,8 +36,8 @@ describe('readDocx refuses bad input with a reason', () => {
   })
 
   it('a corrupt zip: cut short, or with its compressed data damaged', () => {
+    expect(failure(corruptDocx()).problem.message).toMatch(/^the file is damaged: it has no zip directory/)
     const good = makeDocx({ body: p('Some text that is long enough to be compressed. '.repeat(50)) })
-    expect(failure(good.slice(0, good.length / 2)).problem.message).toMatch(/^the file is damaged: it has no zip directory/)
     // Noise over the entries' compressed data, the directory at the end left intact.
     const damaged = good.slice()
     for (let i = 200; i < damaged.length - 600; i++) damaged[i] = (i * 7919) & 0xff
@@ -69,20 +55,12 @@ describe('readDocx refuses bad input with a reason', () => {
   })
 
   it('a password-protected document, and an old .doc, both compound files', () => {
-    const cfb = (stream: string) => {
-      const bytes = new Uint8Array(2048)
-      bytes.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])
-      // Directory entry names are UTF-16LE.
-      bytes.set(new Uint8Array(Uint16Array.from(stream, (c) => c.charCodeAt(0)).buffer), 1024)
-      return bytes
-    }
-    expect(failure(cfb('EncryptedPackage')).problem.message).toMatch(/password-protected/)
-    expect(failure(cfb('WordDocument')).problem.message).toMatch(/old Word 97–2003 document \(\.doc\)/)
+    expect(failure(compoundFile('EncryptedPackage')).problem.message).toMatch(/password-protected/)
+    expect(failure(compoundFile('WordDocument')).problem.message).toMatch(/old Word 97–2003 document \(\.doc\)/)
   })
 
   it('a zip bomb: a part declaring more than 256 MB is refused before anything is inflated', () => {
-    const zip = declareSize(makeDocx({ body: p('small') }), 'word/document.xml', 300 * 1024 * 1024)
-    expect(failure(zip).problem.message).toMatch(/would expand to more than 256 MB; not read for safety/)
+    expect(failure(zipBombDocx()).problem.message).toMatch(/would expand to more than 256 MB; not read for safety/)
   })
 
   it('a zip bomb: a part compressed far beyond what XML allows is refused before inflating', () => {
@@ -111,8 +89,7 @@ describe('readDocx refuses bad input with a reason', () => {
   })
 
   it('XML with a DOCTYPE, whatever it declares: entities are never expanded or fetched', () => {
-    const xxe = `<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><w:document xmlns:w="${W_NS}"><w:body><w:p><w:r><w:t>&xxe;</w:t></w:r></w:p></w:body></w:document>`
-    expect(failure(makeDocx({ body: '', documentXml: xxe })).problem.message).toBe(
+    expect(failure(makeDocx({ body: '', documentXml: XXE_DOCUMENT_XML })).problem.message).toBe(
       'word/document.xml contains a DOCTYPE, which Word never writes; not read for safety'
     )
     const laughs = `<?xml version="1.0"?><!DOCTYPE s [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><w:styles xmlns:w="${W_NS}">&b;</w:styles>`

@@ -7,13 +7,14 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { zipSync } from 'fflate'
 import { ClausewiseError } from '../../../../src-main/core/errors'
 import { readDocumentBytes, readDocumentFile } from '../../../../src-main/core/import/read'
+import { compoundFile, pagesPackage, RTF } from '../../../support/bad-documents'
 
 const dir = mkdtempSync(join(tmpdir(), 'clausewise-read-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0])
+const OLE = compoundFile('WordDocument')
 /** What Word writes for a password-protected .docx: an OLE container holding the encrypted package. */
-const ENCRYPTED = Buffer.concat([OLE, Buffer.from('EncryptionInfo\0EncryptedPackage', 'utf16le')])
+const ENCRYPTED = compoundFile('EncryptedPackage')
 
 async function failure(bytes: Uint8Array, file: string): Promise<string> {
   try {
@@ -33,8 +34,8 @@ describe('readDocumentBytes: files import does not read', () => {
     ['renamed.docx', OLE, 'renamed.docx: is an old Word 97–2003 document (.doc)'],
     ['locked.docx', ENCRYPTED, 'locked.docx: the document is password-protected'],
     ['sheet.xls', OLE, 'sheet.xls: this is an older Microsoft Office file'],
-    ['letter.rtf', Buffer.from('{\\rtf1\\ansi Hello}'), 'letter.rtf: RTF documents are not supported'],
-    ['draft.pages', zipSync({ 'Index/Document.iwa': new Uint8Array([1]) }), 'draft.pages: Apple iWork documents are not supported'],
+    ['letter.rtf', RTF, 'letter.rtf: RTF documents are not supported'],
+    ['draft.pages', pagesPackage(), 'draft.pages: Apple iWork documents are not supported'],
     ['bundle.zip', zipSync({ 'a.txt': new Uint8Array([65]) }), 'bundle.zip: this is a zip archive, not a document import reads'],
     ['fake.docx', Buffer.from('just text'), 'fake.docx: this is not a Word document'],
     ['fake.pdf', Buffer.from('just text'), 'fake.pdf: this is not a PDF'],
