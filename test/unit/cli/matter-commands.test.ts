@@ -2,11 +2,12 @@
 // review commands on the matter (--matter DIR) as on the bundled case; and every bad file the issue
 // names refused with its name and reason, the matter folder identical, byte for byte, afterwards.
 import { createHash } from 'node:crypto'
-import { execFileSync } from 'node:child_process'
+import { execFile, execFileSync } from 'node:child_process'
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { main } from '../../../src-main/cli/main'
 import type { ImportJson } from '../../../src-main/cli/matter-commands'
@@ -339,5 +340,20 @@ describe('import progress', () => {
     expect(piped.code).toBe(0)
     expect(piped.stderr).not.toContain('\r')
     expect(piped.stderr).not.toContain('importing')
+  })
+})
+
+describe('the built bin', () => {
+  // pdf.js stays outside the CLI bundle and loads only when a PDF is read: the bin must still find it.
+  it('makes a matter and imports a PDF and a Word draft, run from another folder', async () => {
+    const bin = join(ROOT, 'out/cli/clausewise.cjs')
+    const dir = join(scratch, 'bin-matter')
+    const exec = promisify(execFile)
+    await exec(process.execPath, [bin, 'matter', 'new', dir, '--title', 'From the bin'], { cwd: '/' })
+    for (const file of ['apache-2.0-v2.pdf', 'apache-2.0-v1.docx']) {
+      const { stdout } = await exec(process.execPath, [bin, 'import', '--matter', dir, join(DOCS, file), '--as', 'version', '--json'], { cwd: '/' })
+      expect(JSON.parse(stdout)).toMatchObject({ file, role: 'version', clauses: expect.any(Number) })
+    }
+    await expect(exec(process.execPath, [bin, 'import', '--matter', dir, join(DOCS, 'pdf-scan.pdf'), '--as', 'source'], { cwd: '/' })).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('pdf-scan.pdf: this PDF is a scan') })
   })
 })
