@@ -115,7 +115,10 @@ export class MatterService {
     onProgress({ file, stage: 'saving', fraction: 0.95 })
     await storeDocument(this.dir, { bytes, file }, structure)
     const heading = read.blocks.find((b) => b.kind === 'heading')?.text
+    const own = (title || read.meta.title?.trim() || (request.as === 'version' ? segmentation.title : heading)?.trim() || stripExtension(file)).slice(0, MAX_TITLE)
     const document = await this.store.update((draft) => {
+      // Two drafts of one agreement carry one title: the file name tells them apart in the timeline.
+      const twinTitle = !title && draft.documents.some((d) => d.role === request.as && d.title === own)
       const entry: MatterDocument = {
         id: uniqueId(slug(title ?? read.meta.title ?? segmentation.title ?? heading ?? stripExtension(file)), draft.documents),
         role: request.as,
@@ -123,8 +126,10 @@ export class MatterService {
         file,
         format: read.format,
         imported: this.now().toISOString(),
-        title: (title || read.meta.title?.trim() || (request.as === 'version' ? segmentation.title : heading)?.trim() || stripExtension(file)).slice(0, MAX_TITLE),
-        date: request.date ?? validDate(read.meta.date),
+        title: twinTitle ? `${own} (${file})`.slice(0, MAX_TITLE) : own,
+        // A draft's file dates say when it was saved or printed, not the agreement's date: a draft
+        // is undated until the reviewer gives one. A source's metadata date is its publication date.
+        date: request.date ?? (request.as === 'source' ? validDate(read.meta.date) : ''),
         author: read.meta.author?.slice(0, MAX_TITLE) ?? null,
         publisher: read.meta.publisher?.slice(0, MAX_TITLE) ?? null
       }

@@ -97,6 +97,15 @@ describe('a matter', () => {
     expect(comparison.summary.renumbered).toBeGreaterThan(5)
   })
 
+  it('leaves a draft undated unless the reviewer dates it (a file\'s own dates say when it was saved), and tells two drafts of one title apart by file', async () => {
+    const { services } = await newMatter()
+    const a = await services.matter!.importFile(fixture('apache-2.0-v1.docx'), { as: 'version' })
+    const b = await services.matter!.importFile(fixture('apache-2.0-v2.pdf'), { as: 'version' })
+    expect([a.document.date, b.document.date]).toEqual(['', ''])
+    expect([a.document.title, b.document.title]).toEqual(['Apache License, Version 2.0', 'Apache License, Version 2.0 (apache-2.0-v2.pdf)'])
+    expect((await services.library.index()).versions.map((v) => v.id)).toEqual([a.document.id, b.document.id])
+  })
+
   it('stores a file imported both as a draft and as a source once, and refuses it twice in one role, changing nothing', async () => {
     const { services, dir } = await newMatter()
     await services.matter!.importFile(fixture('md-services-agreement.md'), { as: 'version' })
