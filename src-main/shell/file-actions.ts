@@ -1,27 +1,70 @@
-// File-menu workspace actions: new, open, save as, recent, and annotation export/import.
-// Files are chosen in native dialogs here in main; the renderer never names a path. After a
-// switch the window reloads, so every store reads the newly opened workspace.
+// File-menu actions: the matter commands (carried out by the renderer, told on the event channel),
+// Open Recent, workspace new/open/save as, and annotation export/import. Files are chosen in
+// native dialogs here in main; the renderer never names a path. After a switch made here the
+// window reloads, so every store reads the newly opened review; a switch the renderer asked for
+// (new/open matter, bundled case) only updates Open Recent.
+import { stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { app, dialog, type BrowserWindow } from 'electron'
 import writeFileAtomic from 'write-file-atomic'
+import type { MenuCommand } from '../api/contract'
 import { createWorkspaceStore, openWorkspace, type Services } from '../services'
 import { exportPdf } from '../core/pdf/service'
 import { mergeCitations, parseAnnotations, readAnnotationFile, toAnnotationCollection } from '../core/workspace/annotations'
-import { readRecent, rememberRecent } from './recent'
+import { sendEvent } from './ipc'
+import { forgetRecent, readRecent, recentEntries, rememberBundledCase, rememberRecent, type RecentEntry } from './recent'
 
 const FILTERS = [{ name: 'Clausewise workspace', extensions: ['json'] }]
 
+/** Open Recent and the matter to reopen at start (the file keeps its first name: lists saved before matters still load). */
+export function recentListFile(): string {
+  return join(app.getPath('userData'), 'recent-workspaces.json')
+}
+
 export class WorkspaceActions {
-  private readonly recentFile = join(app.getPath('userData'), 'recent-workspaces.json')
+  private readonly recentFile = recentListFile()
 
   constructor(
     private readonly services: Services,
     private readonly window: () => BrowserWindow | undefined,
-    private readonly onChange: () => void
+    /** Rebuilds the application menu (Open Recent). */
+    private readonly rebuildMenu: () => void
   ) {}
 
-  recent(): Promise<string[]> {
-    return readRecent(this.recentFile)
+  async recent(): Promise<RecentEntry[]> {
+    return recentEntries(await readRecent(this.recentFile))
+  }
+
+  /** A File-menu command the renderer carries out with the same API calls as its buttons. */
+  command(command: MenuCommand): void {
+    const win = this.window()
+    if (win) sendEvent(win.webContents, { type: 'menu', command })
+  }
+
+  /** Told by the API after it switched review (new or open matter, bundled case): Open Recent follows. */
+  async opened(reviewPath: string): Promise<void> {
+    try {
+      if (reviewPath === this.services.bundledWorkspacePath) await rememberBundledCase(this.recentFile)
+      else await rememberRecent(this.recentFile, reviewPath)
+    } catch (err) {
+      console.error('clausewise: the recent list could not be saved', err)
+    }
+    this.rebuildMenu()
+  }
+
+  /** An Open Recent entry: a matter's review file opens that matter (services decide by the name). */
+  async openRecent(path: string): Promise<void> {
+    const found = await stat(path).then((s) => s.isFile(), () => false)
+    if (!found) {
+      await forgetRecent(this.recentFile, path)
+      this.rebuildMenu()
+      const win = this.window()
+      const [entry] = recentEntries([path])
+      const message = `${entry?.kind === 'matter' ? `The matter “${entry.label}”` : `“${basename(path)}”`} is no longer where it was.`
+      if (win) await dialog.showMessageBox(win, { type: 'warning', message, detail: `${path}\n\nIt was taken out of Open Recent. If it was moved, open it from its new place.` })
+      return
+    }
+    await this.switchTo(path)
   }
 
   async newWorkspace(): Promise<void> {
@@ -33,21 +76,23 @@ export class WorkspaceActions {
     await this.switchTo(filePath)
   }
 
-  async open(path?: string): Promise<void> {
+  async open(): Promise<void> {
     const win = this.window()
-    let chosen = path
-    if (!chosen && win) {
-      const { canceled, filePaths } = await dialog.showOpenDialog(win, { title: 'Open workspace', properties: ['openFile'], filters: FILTERS })
-      if (canceled) return
-      chosen = filePaths[0]
-    }
-    if (chosen) await this.switchTo(chosen)
+    if (!win) return
+    const { canceled, filePaths } = await dialog.showOpenDialog(win, { title: 'Open workspace', properties: ['openFile'], filters: FILTERS })
+    const chosen = filePaths[0]
+    if (!canceled && chosen) await this.switchTo(chosen)
   }
 
   /** Writes the current work to a new file and continues there. */
   async saveAs(): Promise<void> {
     const win = this.window()
     if (!win) return
+    if (this.services.matter) {
+      // A copy would keep the citations but not the matter's documents they cite.
+      await dialog.showMessageBox(win, { type: 'info', message: 'A matter is saved as you work, in its own folder.', detail: `To copy it, copy the folder ${this.services.matter.dir} with everything in it.` })
+      return
+    }
     const { canceled, filePath } = await dialog.showSaveDialog(win, { title: 'Save workspace as', defaultPath: this.services.workspace.name, filters: FILTERS })
     if (canceled || !filePath) return
     await this.services.workspace.flush()
@@ -81,7 +126,7 @@ export class WorkspaceActions {
       const merged = await this.services.history.record('Import annotations', () => this.services.workspace.update((ws) => mergeCitations(ws, citations)))
       const detail = skipped.map((s) => `Entry ${s.index}${s.id ? ` (${s.id})` : ''}: ${s.reason}`).join('\n')
       await dialog.showMessageBox(win, { type: skipped.length ? 'warning' : 'info', message: `Imported ${merged.added} new and ${merged.updated} updated citations; skipped ${skipped.length}.`, detail })
-      this.onChange()
+      win.webContents.reload()
     } catch (err) {
       await dialog.showMessageBox(win, { type: 'error', message: 'The annotations could not be imported.', detail: err instanceof Error ? err.message : String(err) })
     }
@@ -118,7 +163,9 @@ export class WorkspaceActions {
   private async switchTo(path: string): Promise<void> {
     await this.services.workspace.flush()
     openWorkspace(this.services, path)
+    this.services.lastComparison = undefined
     await rememberRecent(this.recentFile, path)
-    this.onChange()
+    this.rebuildMenu()
+    this.window()?.webContents.reload()
   }
 }

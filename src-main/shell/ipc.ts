@@ -1,11 +1,13 @@
 // Registers every API method on ipcMain. Each call is answered only for our own top-level
-// frame, and its payload goes through the contract's schema inside `dispatch`.
-import type { IpcMain, IpcMainInvokeEvent } from 'electron'
-import { API_METHODS, IPC_CHANNEL_PREFIX, type ApiResult } from '../api/contract'
+// frame, and its payload goes through the contract's schema inside `dispatch`. Events go the
+// other way on one channel, typed by the contract.
+import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron'
+import { API_EVENT_CHANNEL, API_METHODS, IPC_CHANNEL_PREFIX, type ApiEvent, type ApiResult } from '../api/contract'
 import type { Dispatch } from '../api/handlers'
 
 export type SenderCheck = (senderUrl: string) => boolean
 
+/** Every method of the contract, `importPaths` too: the preload wraps it, but it is called on its own channel. */
 export function registerIpc(ipcMain: IpcMain, dispatch: Dispatch, isTrustedUrl: SenderCheck): void {
   for (const method of API_METHODS) {
     ipcMain.handle(IPC_CHANNEL_PREFIX + method, (event, payload: unknown): Promise<ApiResult<unknown>> => {
@@ -15,6 +17,11 @@ export function registerIpc(ipcMain: IpcMain, dispatch: Dispatch, isTrustedUrl: 
       return dispatch(method, payload)
     })
   }
+}
+
+/** Pushes one event to the page; a window already closed is skipped. */
+export function sendEvent(webContents: Pick<WebContents, 'send' | 'isDestroyed'>, event: ApiEvent): void {
+  if (!webContents.isDestroyed()) webContents.send(API_EVENT_CHANNEL, event)
 }
 
 /**

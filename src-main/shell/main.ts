@@ -1,14 +1,18 @@
 // Electron entry (built as out/main/index.js): app lifecycle, the hardened window, the app:// protocol, the menu. All
 // behaviour lives in core/; this file only wires it to Electron.
 import { join } from 'node:path'
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron'
+import { app, BrowserWindow, ipcMain, Menu, protocol, screen, session, type MenuItemConstructorOptions } from 'electron'
 import { readWindowState, writeWindowState, type WindowState } from './window-state'
-import { createDispatch } from '../api/handlers'
+import { createDispatch, type Dispatch } from '../api/handlers'
+import { matterDirOfReviewFile } from '../core/matter/layout'
+import { isMatterDir } from '../core/matter/service'
 import { createServices } from '../services'
+import { AppDialogs } from './dialogs'
 import { registerIpc } from './ipc'
 import { APP_ORIGIN, APP_SCHEME, createAppRequestHandler } from './protocol'
+import { readReopen } from './recent'
 import { isTrustedRendererUrl } from './trust'
-import { WorkspaceActions } from './file-actions'
+import { recentListFile, WorkspaceActions } from './file-actions'
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }
@@ -71,20 +75,34 @@ function createWindow(state: WindowState): BrowserWindow {
   return win
 }
 
+/** Menu labels treat `&` as a mnemonic marker on every platform; `&&` shows one. */
+function menuLabel(text: string): string {
+  return text.replaceAll('&', '&&')
+}
+
 async function buildMenu(actions: WorkspaceActions): Promise<Menu> {
   const isMac = process.platform === 'darwin'
   const recent = await actions.recent()
+  const recentItems: MenuItemConstructorOptions[] = recent.length
+    ? recent.map((entry) => ({ label: menuLabel(entry.label), sublabel: entry.path, toolTip: entry.path, click: () => void actions.openRecent(entry.path) }))
+    : [{ label: 'No recent matters or workspaces', enabled: false }]
   return Menu.buildFromTemplate([
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
     {
       label: 'File',
       submenu: [
+        // The renderer asks for the title, says why an import needs a matter, and makes the same API calls as its buttons.
+        { label: 'New Matter…', accelerator: 'CmdOrCtrl+Shift+N', click: () => actions.command('new-matter') },
+        { label: 'Open Matter…', click: () => actions.command('open-matter') },
+        { label: 'Open Recent', submenu: recentItems },
+        { type: 'separator' },
+        { label: 'Import Agreement Version…', click: () => actions.command('import-version') },
+        { label: 'Import Source…', click: () => actions.command('import-source') },
+        { type: 'separator' },
+        { label: 'Open Bundled Case', click: () => actions.command('open-bundled-case') },
+        { type: 'separator' },
         { label: 'New Workspace…', accelerator: 'CmdOrCtrl+N', click: () => void actions.newWorkspace() },
         { label: 'Open Workspace…', accelerator: 'CmdOrCtrl+O', click: () => void actions.open() },
-        {
-          label: 'Open Recent',
-          submenu: recent.length ? recent.map((path) => ({ label: path, click: () => void actions.open(path) })) : [{ label: 'No recent workspaces', enabled: false }]
-        },
         { label: 'Save Workspace As…', accelerator: 'CmdOrCtrl+Shift+S', click: () => void actions.saveAs() },
         { type: 'separator' },
         { label: 'Export PDF…', accelerator: 'CmdOrCtrl+E', click: () => void actions.exportPdf() },
@@ -102,6 +120,18 @@ async function buildMenu(actions: WorkspaceActions): Promise<Menu> {
       submenu: [{ label: `About Clausewise ${app.getVersion()}`, click: () => app.showAboutPanel() }]
     }
   ])
+}
+
+/**
+ * The review to open at start. The app reopens the matter it was last switched to while that matter's folder is
+ * still there; otherwise (a fresh install, after the bundled case or a workspace file, a matter moved away) the
+ * bundled case. CLAUSEWISE_WORKSPACE, honoured unpackaged only, wins over both.
+ */
+async function startingReview(bundledWorkspacePath: string, override: string | undefined): Promise<string> {
+  if (override) return override
+  const reopen = await readReopen(recentListFile())
+  const dir = reopen === null ? null : matterDirOfReviewFile(reopen)
+  return reopen !== null && dir !== null && (await isMatterDir(dir)) ? reopen : bundledWorkspacePath
 }
 
 let workspaceActions: WorkspaceActions | undefined
@@ -129,28 +159,31 @@ if (!app.requestSingleInstanceLock()) {
     session.defaultSession.setPermissionCheckHandler(() => false)
 
     const root = resourcesRoot()
+    const override = devEnv['CLAUSEWISE_WORKSPACE']
+    // Open Bundled Case goes back to the userData workspace, or to the override when that is no matter's (the E2E
+    // suite's own file, so the suite never touches the real one).
+    const userDataWorkspace = join(app.getPath('userData'), 'workspace.clausewise.json')
+    const bundledWorkspacePath = override && matterDirOfReviewFile(override) === null ? override : userDataWorkspace
+    const mainWindow = () => BrowserWindow.getAllWindows()[0]
+    const dialogs = new AppDialogs(mainWindow, (reviewPath) => void actions.opened(reviewPath))
     const services = createServices({
       sourcesDir: devEnv['CLAUSEWISE_SOURCES_DIR'] ?? join(root, 'sources'),
       modelsDir: devEnv['CLAUSEWISE_MODELS_DIR'] ?? join(root, 'models'),
-      workspacePath: devEnv['CLAUSEWISE_WORKSPACE'] ?? join(app.getPath('userData'), 'workspace.clausewise.json'),
-      dialogs: {
-        choosePdfPath: async (suggestedName) => {
-          const win = BrowserWindow.getAllWindows()[0]
-          const options = { title: 'Export PDF', defaultPath: join(app.getPath('documents'), suggestedName), filters: [{ name: 'PDF', extensions: ['pdf'] }] }
-          const { canceled, filePath } = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options)
-          return canceled || !filePath ? null : filePath
-        },
-        reveal: (path) => shell.showItemInFolder(path)
-      }
+      workspacePath: await startingReview(bundledWorkspacePath, override),
+      bundledWorkspacePath,
+      dialogs
     })
-    registerIpc(ipcMain, createDispatch(services), isOurUrl)
-
-    // After a workspace switch or an import: rebuild Open Recent and reload the page's state.
-    const refresh = () => {
-      void buildMenu(actions).then((menu) => Menu.setApplicationMenu(menu))
-      BrowserWindow.getAllWindows()[0]?.webContents.reload()
+    const dispatch = createDispatch(services)
+    const answer: Dispatch = async (method, payload) => {
+      try {
+        return await dispatch(method, payload)
+      } finally {
+        if (method === 'importDocuments' || method === 'importPaths') dialogs.importEnded()
+      }
     }
-    const actions = new WorkspaceActions(services, () => BrowserWindow.getAllWindows()[0], refresh)
+    registerIpc(ipcMain, answer, isOurUrl)
+
+    const actions: WorkspaceActions = new WorkspaceActions(services, mainWindow, () => void buildMenu(actions).then((menu) => Menu.setApplicationMenu(menu)))
     workspaceActions = actions
 
     app.setAboutPanelOptions({ applicationName: 'Clausewise', applicationVersion: app.getVersion() })

@@ -1,12 +1,27 @@
 // One valid call of every API method, against the bundled library, in an order that works on a
 // fresh workspace (the citation that is edited and deleted is the one created by `cite`). Shared
-// by the IPC fuzz test and the boot test of the built main bundle.
+// by the IPC fuzz test and the boot test of the built main bundle. Dialogs are cancelled in both,
+// and with the bundled case open a matter's own methods answer that no matter is open.
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { expect } from 'vitest'
 import type { ApiMethod } from '../../src-main/api/contract'
 
 export interface ValidCall {
   method: ApiMethod
   /** The payload, given the values of the calls before it (by method). */
   payload(previous: ReadonlyMap<ApiMethod, unknown>): unknown
+  /** A matter's own method: with the bundled case open it answers a typed 'no matter is open' (from its handler). */
+  needsMatter?: true
+}
+
+/** Checks every answer of {@link callEveryMethod}: a value, or for a matter's method the typed 'no matter is open'. */
+export function expectEveryAnswer(answers: ReadonlyMap<ApiMethod, unknown>): void {
+  expect([...answers.keys()]).toEqual(VALID_CALLS.map((c) => c.method))
+  for (const call of VALID_CALLS) {
+    const expected = call.needsMatter ? { ok: false, error: { code: 'invalid-argument', message: expect.stringMatching(/^no matter is open/) } } : { ok: true }
+    expect(answers.get(call.method), call.method).toMatchObject(expected)
+  }
 }
 
 function citationId(previous: ReadonlyMap<ApiMethod, unknown>): string {
@@ -34,7 +49,21 @@ export const VALID_CALLS: readonly ValidCall[] = [
   { method: 'deleteCitation', payload: (previous) => ({ id: citationId(previous) }) },
   { method: 'getWorkspaceStatus', payload: () => undefined },
   // The save dialog is canceled in the tests, so this answers { saved: false } and writes nothing.
-  { method: 'exportPdf', payload: () => ({ baseId: '2026-02', targetId: '2026-04' }) }
+  { method: 'exportPdf', payload: () => ({ baseId: '2026-02', targetId: '2026-04' }) },
+  { method: 'getMatter', payload: () => undefined },
+  // Cancelled folder dialogs: { opened: false }, nothing created.
+  { method: 'newMatter', payload: () => ({ title: 'Acme / Beta: services agreement' }) },
+  { method: 'openMatter', payload: () => undefined },
+  { method: 'importDocuments', payload: () => ({ as: 'version' }), needsMatter: true },
+  // Never read: the handler refuses before any file is opened.
+  { method: 'importPaths', payload: () => ({ as: 'source', paths: [join(tmpdir(), 'clausewise-never-read.pdf')] }), needsMatter: true },
+  { method: 'updateDocument', payload: () => ({ id: 'draft-1', title: 'Draft 1', date: '2026-04' }), needsMatter: true },
+  { method: 'getDocumentReview', payload: () => ({ id: 'draft-1' }), needsMatter: true },
+  { method: 'editSegmentation', payload: () => ({ documentId: 'draft-1', clauseId: 'c-1', op: 'split', at: 10 }), needsMatter: true },
+  { method: 'resetSegmentation', payload: () => ({ id: 'draft-1' }), needsMatter: true },
+  { method: 'removeDocument', payload: () => ({ id: 'draft-1' }), needsMatter: true },
+  // Last: it opens the bundled case's workspace afresh (its history starts empty).
+  { method: 'openBundledCase', payload: () => undefined }
 ]
 
 /** Makes every valid call through `call`, in order; returns each method's answer. */

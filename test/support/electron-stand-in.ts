@@ -1,9 +1,10 @@
 // A stand-in for the `electron` module, so the built main bundle (out/main/index.js) boots under
-// plain Node in a unit test. It records what the app registers (protocol and IPC handlers, window
-// options, loaded URLs, listeners, permission handlers) and offers ways to call those; it decides
-// nothing itself, so every answer a test sees comes from the app's own code.
+// plain Node in a unit test, and the built preload runs against it. It records what the app
+// registers (protocol and IPC handlers, window options, loaded URLs, listeners, permission
+// handlers, what the preload exposes, what main sends the page) and offers ways to call those; it
+// decides nothing itself, so every answer a test sees comes from the app's own code.
 import Module, { createRequire } from 'node:module'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 
 type Listener = (...args: unknown[]) => unknown
 
@@ -22,6 +23,11 @@ class Emitter {
       return listener(...args)
     }
     return this.on(name, wrapped)
+  }
+
+  off(name: string, listener: Listener): this {
+    this.listeners.set(name, (this.listeners.get(name) ?? []).filter((l) => l !== listener))
+    return this
   }
 
   emit(name: string, ...args: unknown[]): boolean {
@@ -53,6 +59,19 @@ export class StandInWebContents extends Emitter {
   readonly mainFrame = new StandInFrame('')
   windowOpenHandler: ((details: { url: string }) => unknown) | undefined
   reloads = 0
+  /** What main sent the page with `send`, in order. */
+  readonly sent: { channel: string; args: unknown[] }[] = []
+  /** Where `send` delivers, as Electron delivers to the preload's ipcRenderer; set when a preload runs. */
+  deliver: ((channel: string, args: unknown[]) => void) | undefined
+
+  send(channel: string, ...args: unknown[]): void {
+    this.sent.push({ channel, args })
+    this.deliver?.(channel, args)
+  }
+
+  isDestroyed(): boolean {
+    return false
+  }
 
   setWindowOpenHandler(handler: (details: { url: string }) => unknown): void {
     this.windowOpenHandler = handler
@@ -70,8 +89,17 @@ export interface StandInOptions {
   appPath: string
   /** The folder `app.getPath(name)` answers under (`userData` is this folder itself). */
   userData: string
-  /** What the save dialog answers; canceled unless given. */
+  /** What the save dialog answers when no answer is queued; canceled unless given. */
   saveDialog?: { canceled: boolean; filePath?: string }
+}
+
+type SaveAnswer = { canceled: boolean; filePath?: string }
+type OpenAnswer = { canceled: boolean; filePaths: string[] }
+
+/** The event a preload's `ipcRenderer.on` listener gets first: it names the sender, which the page must never see. */
+export interface StandInRendererEvent {
+  sender: unknown
+  senderId: number
 }
 
 export type ElectronStandIn = ReturnType<typeof createElectronStandIn>
@@ -87,8 +115,15 @@ export function createElectronStandIn(options: StandInOptions) {
     permissionCheckHandler: undefined as ((wc: unknown, permission: string) => boolean) | undefined,
     dialogs: [] as { kind: string; options: unknown }[],
     revealed: [] as string[],
-    quits: 0
+    quits: 0,
+    /** What the preload passed to `contextBridge.exposeInMainWorld`, by name. */
+    exposed: new Map<string, unknown>(),
+    /** Every `ipcRenderer.invoke` the preload made, in order. */
+    rendererInvokes: [] as { channel: string; args: unknown[] }[]
   }
+  const queued = { save: [] as SaveAnswer[], open: [] as OpenAnswer[] }
+  const filePaths = new WeakMap<object, string>()
+  const rendererEmitter = new Emitter()
   let announceWindow: (win: StandInBrowserWindow) => void = () => undefined
   const firstWindow = new Promise<StandInBrowserWindow>((resolve) => (announceWindow = resolve))
 
@@ -139,7 +174,11 @@ export function createElectronStandIn(options: StandInOptions) {
     isMinimized(): boolean {
       return false
     }
-    setProgressBar(_progress: number): void {}
+    /** Every value given to `setProgressBar`, in order. */
+    readonly progress: number[] = []
+    setProgressBar(progress: number): void {
+      this.progress.push(progress)
+    }
     getNormalBounds() {
       return { x: 0, y: 0, width: 1200, height: 800 }
     }
@@ -175,11 +214,11 @@ export function createElectronStandIn(options: StandInOptions) {
     dialog: {
       showSaveDialog: (...args: unknown[]) => {
         recorded.dialogs.push({ kind: 'save', options: args.at(-1) })
-        return Promise.resolve(options.saveDialog ?? { canceled: true })
+        return Promise.resolve(queued.save.shift() ?? options.saveDialog ?? { canceled: true })
       },
       showOpenDialog: (...args: unknown[]) => {
         recorded.dialogs.push({ kind: 'open', options: args.at(-1) })
-        return Promise.resolve({ canceled: true, filePaths: [] })
+        return Promise.resolve(queued.open.shift() ?? { canceled: true, filePaths: [] })
       },
       showMessageBox: (...args: unknown[]) => {
         recorded.dialogs.push({ kind: 'message', options: args.at(-1) })
@@ -191,7 +230,38 @@ export function createElectronStandIn(options: StandInOptions) {
     },
     screen: {
       getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }]
+    },
+    // The preload's side. Context isolation is not played: the test gets the exposed object itself.
+    contextBridge: {
+      exposeInMainWorld: (name: string, api: unknown) => {
+        if (recorded.exposed.has(name)) throw new Error(`${name} is already exposed`)
+        recorded.exposed.set(name, api)
+      }
+    },
+    ipcRenderer: {
+      /** Reaches main's handler as a call from the first window's main frame would, if main has one. */
+      invoke: async (channel: string, ...args: unknown[]): Promise<unknown> => {
+        recorded.rendererInvokes.push({ channel, args })
+        const handler = ipcHandlers.get(channel)
+        const sender = windows[0]?.webContents
+        if (!handler || !sender) throw new Error(`Error invoking remote method '${channel}': No handler registered for '${channel}'`)
+        return handler({ sender, senderFrame: sender.mainFrame }, ...args)
+      },
+      on: (channel: string, listener: Listener) => void rendererEmitter.on(channel, listener),
+      removeListener: (channel: string, listener: Listener) => void rendererEmitter.off(channel, listener)
+    },
+    webUtils: {
+      /** As Electron: a path for a File from disk, '' for a File built in JS, a TypeError for anything else. */
+      getPathForFile: (file: unknown): string => {
+        if (!(file instanceof File)) throw new TypeError('Error processing argument at index 0, conversion failure from')
+        return filePaths.get(file) ?? ''
+      }
     }
+  }
+
+  /** Sends from main reach the preload's listeners with an event naming the sender first, as in Electron. */
+  const connectRenderer = (webContents: StandInWebContents) => {
+    webContents.deliver = (channel, args) => void rendererEmitter.emit(channel, { sender: electron.ipcRenderer, senderId: 0 } satisfies StandInRendererEvent, ...args)
   }
 
   return {
@@ -202,6 +272,18 @@ export function createElectronStandIn(options: StandInOptions) {
     /** Resolves with the first window once the app has called its `loadURL`. */
     firstWindow,
     ipcChannels: () => [...ipcHandlers.keys()],
+    /** Queues the answer of the next save or open dialog (before falling back to canceled). */
+    answerDialog: (kind: 'save' | 'open', answer: SaveAnswer | OpenAnswer) => void (kind === 'save' ? queued.save.push(answer as SaveAnswer) : queued.open.push(answer as OpenAnswer)),
+    /** A File as a drop gives it: `webUtils.getPathForFile` answers `path` for it. */
+    droppedFile: (path: string): File => {
+      const file = new File(['dropped'], basename(path))
+      filePaths.set(file, path)
+      return file
+    },
+    /** Makes `send` on the window's webContents reach the preload's `ipcRenderer.on` listeners. */
+    connectRenderer,
+    /** How many listeners the preload has on a channel. */
+    rendererListeners: (channel: string) => rendererEmitter.listenerCount(channel),
     /** Calls a handler the app registered with `ipcMain.handle`, as `ipcRenderer.invoke` would reach it. */
     invoke: async (channel: string, event: unknown, payload?: unknown): Promise<unknown> => {
       const handler = ipcHandlers.get(channel)
