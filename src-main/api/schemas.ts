@@ -1,5 +1,6 @@
 // A schema for the argument of every API method: main parses each payload with it before any
 // work, so a malformed or hostile payload from the renderer never reaches the core.
+import { isAbsolute } from 'node:path'
 import { z } from 'zod'
 import { MAX_LINK_CLAUSES, MAX_NOTE_CHARS, MAX_REVIEWER_CHARS, MAX_TITLE_CHARS, tooLong } from '../core/workspace/schema'
 import { STANCES } from '../core/workspace/types'
@@ -65,7 +66,7 @@ export const API_ARG_SCHEMAS: { [M in ApiMethod]: z.ZodType<ArgsOf<M>> } = {
   openMatter: z.undefined(),
   openBundledCase: z.undefined(),
   importDocuments: z.strictObject({ as: role }),
-  importPaths: z.strictObject({ as: role, paths: z.array(z.string().min(1).max(4_096)).min(1).max(MAX_IMPORT_FILES, `names more than ${MAX_IMPORT_FILES} files`) }),
+  importPaths: z.strictObject({ as: role, paths: z.array(z.string().min(1).max(4_096).refine((p) => isAbsolute(p), 'must be an absolute path (the preload sends only paths of dropped files)')).min(1).max(MAX_IMPORT_FILES, `names more than ${MAX_IMPORT_FILES} files`) }),
   updateDocument: z.strictObject({ id, title: title.optional(), date: date.optional(), author: detail.nullable().optional(), publisher: detail.nullable().optional() }),
   removeDocument: idArgs,
   getDocumentReview: idArgs,

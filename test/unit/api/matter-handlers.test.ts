@@ -96,6 +96,13 @@ describe('the matter methods', () => {
     expect(await dispatch('getDocumentReview', { id: 'nope' })).toMatchObject({ ok: false, error: { code: 'not-found', message: 'no document with id "nope"' } })
   })
 
+  it('answer a dropped folder with the reason, importing nothing', async () => {
+    const { root, answers, dispatch } = await app()
+    answers.folder = join(root, 'm')
+    await dispatch('newMatter', { title: 'M' })
+    expect(await dispatch('importPaths', { as: 'version', paths: [join(root, 'm')] })).toMatchObject({ ok: true, value: { imported: [], failed: [{ file: 'm', message: 'm: is a folder, expected a file' }] } })
+  })
+
   it('refuse a folder that is not a matter, and a new matter in a folder that holds other files', async () => {
     const { root, answers, dispatch } = await app()
     await mkdir(join(root, 'papers'))
@@ -104,6 +111,7 @@ describe('the matter methods', () => {
     expect(await dispatch('openMatter', undefined)).toMatchObject({ ok: false, error: { code: 'invalid-argument', message: 'papers: is not a Clausewise matter: it has no matter.clausewise.json' } })
     expect(await dispatch('newMatter', { title: 'P' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^papers: is not empty/) } })
     expect(await dispatch('getMatter', undefined)).toEqual({ ok: true, value: null })
+    expect(await dispatch('importPaths', { as: 'version', paths: ['../../etc/passwd'] })).toMatchObject({ ok: false, error: { code: 'invalid-argument', message: 'importPaths: paths[0]: must be an absolute path (the preload sends only paths of dropped files)' } })
     expect(await dispatch('newMatter', { title: '  ' })).toMatchObject({ ok: false, error: { code: 'invalid-argument', message: 'newMatter: title: must not be empty' } })
   })
 })
