@@ -1,6 +1,22 @@
 // The only module that touches window.api: unwraps typed results into values or ApiCallErrors,
 // so stores and views deal in data and one error type.
-import type { ApiErrorCode, ApiResult, CiteArgs, ClausewiseApi, CompareArgs, ExportPdfArgs, SetPairingArgs, SuggestArgs, UpdateCitationArgs, WorkspaceSettings } from '../../src-main/api/contract'
+import type {
+  ApiErrorCode,
+  ApiEvent,
+  ApiResult,
+  CiteArgs,
+  ClausewiseBridge,
+  CompareArgs,
+  DocumentRole,
+  DroppedFile,
+  EditSegmentationArgs,
+  ExportPdfArgs,
+  SetPairingArgs,
+  SuggestArgs,
+  UpdateCitationArgs,
+  UpdateDocumentArgs,
+  WorkspaceSettings
+} from '../../src-main/api/contract'
 
 export class ApiCallError extends Error {
   readonly code: ApiErrorCode | 'unavailable'
@@ -11,7 +27,7 @@ export class ApiCallError extends Error {
   }
 }
 
-function bridge(): ClausewiseApi {
+function bridge(): ClausewiseBridge {
   if (!window.api) {
     throw new ApiCallError('unavailable', 'Clausewise’s document service is not available. Open this window from the Clausewise app.')
   }
@@ -42,7 +58,24 @@ export const api = {
   redo: () => unwrap(bridge().redo()),
   getHistory: () => unwrap(bridge().getHistory()),
   getWorkspaceStatus: () => unwrap(bridge().getWorkspaceStatus()),
-  exportPdf: (args: ExportPdfArgs) => unwrap(bridge().exportPdf(args))
+  exportPdf: (args: ExportPdfArgs) => unwrap(bridge().exportPdf(args)),
+  getMatter: () => unwrap(bridge().getMatter()),
+  newMatter: (title: string) => unwrap(bridge().newMatter({ title })),
+  openMatter: () => unwrap(bridge().openMatter()),
+  openBundledCase: () => unwrap(bridge().openBundledCase()),
+  importDocuments: (as: DocumentRole) => unwrap(bridge().importDocuments({ as })),
+  /** Dropped files go to the preload as the page holds them: it finds their paths, the page never names one. */
+  importDropped: (files: readonly DroppedFile[], as: DocumentRole) => unwrap(bridge().importDropped(files, as)),
+  updateDocument: (args: UpdateDocumentArgs) => unwrap(bridge().updateDocument(args)),
+  removeDocument: (id: string) => unwrap(bridge().removeDocument({ id })),
+  getDocumentReview: (id: string) => unwrap(bridge().getDocumentReview({ id })),
+  editSegmentation: (args: EditSegmentationArgs) => unwrap(bridge().editSegmentation(args)),
+  resetSegmentation: (id: string) => unwrap(bridge().resetSegmentation({ id }))
+}
+
+/** Calls `listener` with every event main pushes (import progress, File-menu commands); returns the unsubscribe. */
+export function onApiEvent(listener: (event: ApiEvent) => void): () => void {
+  return window.api ? window.api.onEvent(listener) : () => undefined
 }
 
 export function errorMessage(err: unknown): string {

@@ -1,6 +1,6 @@
 // Ambient types for the renderer: Vue single-file components and the preload's window.api.
 /// <reference types="vite/client" />
-import type { ClausewiseApi } from '../../src-main/api/contract'
+import type { ClausewiseBridge } from '../../src-main/api/contract'
 
 declare module '*.vue' {
   import type { DefineComponent } from 'vue'
@@ -11,6 +11,6 @@ declare module '*.vue' {
 declare global {
   interface Window {
     /** Present inside Clausewise (preload) and in the E2E harness; absent in a plain browser. */
-    api?: ClausewiseApi
+    api?: ClausewiseBridge
   }
 }

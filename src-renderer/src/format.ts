@@ -10,6 +10,16 @@ export function longDate(iso: string): string {
   return d ? `${Number(d)} ${month} ${y}` : `${month} ${y}`
 }
 
+/** A version by its date, or by its title while undated (an imported draft until the reviewer dates it). */
+export function versionShort(v: { date: string; title: string }): string {
+  return v.date ? longDate(v.date) : v.title
+}
+
+/** "28 October 2025 — Definitive agreement", or the title alone while undated. */
+export function versionLabel(v: { date: string; title: string }): string {
+  return v.date ? `${longDate(v.date)} — ${v.title}` : v.title
+}
+
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en')} ${n === 1 ? one : many}`
 }

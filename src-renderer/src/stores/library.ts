@@ -1,5 +1,6 @@
 // The reference library in the renderer: the index (sources, versions, load problems) and a
-// cache of opened sources and versions, which never change while the app runs.
+// cache of opened sources and versions. The bundled case never changes while the app runs; a
+// matter's does (imports, corrected details and clauses, undo), and the matter store reloads it.
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { LibraryIndex, Source, Version } from '../../../src-main/api/contract'
@@ -16,17 +17,32 @@ export const useLibraryStore = defineStore('library', () => {
   const sources = computed(() => index.value?.sources ?? [])
   const problems = computed(() => index.value?.problems ?? [])
 
-  async function load(): Promise<void> {
-    if (index.value || loading.value) return
+  let generation = 0
+
+  async function fetchIndex(): Promise<void> {
+    const mine = ++generation
     loading.value = true
     error.value = null
     try {
-      index.value = await api.getLibrary()
+      const answer = await api.getLibrary()
+      if (mine === generation) index.value = answer
     } catch (err) {
-      error.value = errorMessage(err)
+      if (mine === generation) error.value = errorMessage(err)
     } finally {
-      loading.value = false
+      if (mine === generation) loading.value = false
     }
+  }
+
+  async function load(): Promise<void> {
+    if (index.value || loading.value) return
+    await fetchIndex()
+  }
+
+  /** Forgets the index and every cached document, then loads the index again (a later answer wins). */
+  async function reload(): Promise<void> {
+    sourceCache.clear()
+    versionCache.clear()
+    await fetchIndex()
   }
 
   /** Cached per id; a failed load is forgotten so that a retry asks again. */
@@ -43,5 +59,5 @@ export const useLibraryStore = defineStore('library', () => {
   const source = (id: string): Promise<Source> => cached(sourceCache, id, api.getSource)
   const version = (id: string): Promise<Version> => cached(versionCache, id, api.getVersion)
 
-  return { index, error, loading, versions, sources, problems, load, source, version }
+  return { index, error, loading, versions, sources, problems, load, reload, source, version }
 })
