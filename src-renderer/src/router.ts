@@ -6,6 +6,7 @@ import SourceView from './views/SourceView.vue'
 import VersionView from './views/VersionView.vue'
 import NotFoundView from './views/NotFoundView.vue'
 import CompareView from './views/CompareView.vue'
+import DocumentView from './views/DocumentView.vue'
 
 export const router = createRouter({
   history: createWebHashHistory(),
@@ -14,6 +15,7 @@ export const router = createRouter({
     { path: '/sources/:id', name: 'source', component: SourceView, props: true },
     { path: '/versions/:id', name: 'version', component: VersionView, props: true },
     { path: '/compare', name: 'compare', component: CompareView },
+    { path: '/documents/:id', name: 'document', component: DocumentView, props: true },
     { path: '/:rest(.*)*', name: 'not-found', component: NotFoundView }
   ],
   scrollBehavior: () => ({ top: 0 })
