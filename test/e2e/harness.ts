@@ -1,13 +1,20 @@
 // The `app` fixture: a page showing Clausewise in the project's mode. In Chromium mode the built
 // renderer is served from out/renderer by request interception (no server, no network) and
 // window.api is a bridge to the same dispatch that ipc.ts registers in Electron.
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { _electron, chromium, expect, test as base, type Browser, type ElectronApplication, type Page, type TestInfo } from '@playwright/test'
 import AxeBuilder from '@axe-core/playwright'
-import { CHROMIUM_ARGS, HARNESS_ORIGIN, openHarnessPage, type AppOptions } from './harness-page'
+import { API_EVENT_CHANNEL, type ApiEvent, type DocumentRole, type MenuCommand } from '../../src-main/api/contract'
+import { CHROMIUM_ARGS, HARNESS_ORIGIN, HarnessShell, openHarnessPage, type AppOptions } from './harness-page'
 import { ROOT, type Mode } from './modes'
 
 export type { AppOptions }
+
+/** Files dragged over the window (Chromium mode): move over a drop target, then let go on it. */
+export interface FileDrag {
+  over(target: DocumentRole): Promise<void>
+  drop(target: DocumentRole): Promise<void>
+}
 
 export interface ClausewiseApp {
   mode: Mode
@@ -22,6 +29,19 @@ export interface ClausewiseApp {
   seriousA11yViolations(): Promise<string[]>
   /** Fails the test when the page logged an uncaught error or a console error. */
   assertNoPageErrors(): void
+  /** The next import dialog answers with these files (absolute paths); with none, as if cancelled. */
+  chooseImportFiles(...paths: string[]): Promise<void>
+  /** The next open-matter folder dialog answers with this folder (null: cancelled). */
+  chooseMatterFolder(dir: string | null): Promise<void>
+  /** A File-menu command, sent on main's event channel as the menu does. */
+  menu(command: MenuCommand): Promise<void>
+  /**
+   * Starts dragging files named `names` over the window. Chromium mode only: the harness finds a
+   * dropped file by name in `AppOptions.dropDir`, where Electron's preload asks for the File's path.
+   */
+  dragFiles(names: readonly string[]): Promise<FileDrag>
+  /** Holds back the answer of imports, their progress shown, until the returned function is called (Chromium mode). */
+  holdImports(): () => void
 }
 
 interface Fixtures {
@@ -48,7 +68,12 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   appOptions: [
     // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a destructured object
     async ({}, use, testInfo) => {
-      await use({ sourcesDir: join(ROOT, 'resources/sources'), modelsDir: join(ROOT, 'resources/models'), workspacePath: testInfo.outputPath('workspace.clausewise.json') })
+      await use({
+        sourcesDir: join(ROOT, 'resources/sources'),
+        modelsDir: join(ROOT, 'resources/models'),
+        workspacePath: testInfo.outputPath('workspace.clausewise.json'),
+        mattersDir: testInfo.outputPath('matters')
+      })
     },
     { option: true }
   ],
@@ -67,9 +92,10 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       return
     }
     if (!harnessBrowser) throw new Error('Chromium mode without a browser')
-    const page = await openHarnessPage(harnessBrowser, appOptions)
+    const shell = new HarnessShell(appOptions)
+    const page = await openHarnessPage(harnessBrowser, appOptions, undefined, shell)
     try {
-      const app = wrap(mode, page, testInfo)
+      const app = wrap(mode, page, testInfo, null, shell)
       await use(app)
       app.assertNoPageErrors()
     } finally {
@@ -89,7 +115,7 @@ async function launchElectron(options: AppOptions): Promise<ElectronApplication>
   })
 }
 
-function wrap(mode: Mode, page: Page, testInfo: TestInfo, electron: ElectronApplication | null = null): ClausewiseApp {
+function wrap(mode: Mode, page: Page, testInfo: TestInfo, electron: ElectronApplication | null = null, shell: HarnessShell | null = null): ClausewiseApp {
   const errors: string[] = []
   page.on('pageerror', (err) => errors.push(err.message))
   page.on('console', (msg) => {
@@ -112,6 +138,64 @@ function wrap(mode: Mode, page: Page, testInfo: TestInfo, electron: ElectronAppl
       const path = join(ROOT, 'test-results/screens', mode, `${name}.png`)
       await page.screenshot({ path, fullPage: true })
       await testInfo.attach(name, { path, contentType: 'image/png' })
+    },
+    async chooseImportFiles(...paths) {
+      if (shell) {
+        shell.importChoices.push(paths)
+        return
+      }
+      // Electron: the next open dialog answers for the reviewer.
+      await electron?.evaluate(({ dialog }, filePaths) => {
+        const original = dialog.showOpenDialog
+        dialog.showOpenDialog = (() => {
+          dialog.showOpenDialog = original
+          return Promise.resolve({ canceled: filePaths.length === 0, filePaths })
+        }) as typeof dialog.showOpenDialog
+      }, paths)
+    },
+    async chooseMatterFolder(dir) {
+      if (shell) {
+        shell.openMatterDir = dir
+        return
+      }
+      await electron?.evaluate(({ dialog }, folder) => {
+        const original = dialog.showOpenDialog
+        dialog.showOpenDialog = (() => {
+          dialog.showOpenDialog = original
+          return Promise.resolve({ canceled: folder === null, filePaths: folder === null ? [] : [folder] })
+        }) as typeof dialog.showOpenDialog
+      }, dir)
+    },
+    async menu(command) {
+      const event: ApiEvent = { type: 'menu', command }
+      if (shell) return shell.emit(event)
+      await electron?.evaluate(({ BrowserWindow }, [channel, payload]) => BrowserWindow.getAllWindows()[0]?.webContents.send(channel, payload), [API_EVENT_CHANNEL, event] as const)
+    },
+    async dragFiles(names) {
+      if (!shell) throw new Error('dragging files in needs the Chromium harness: in Electron a File made by the page has no path')
+      // Only the names matter: the harness's importDropped reads the file of that name in dropDir.
+      const dataTransfer = await page.evaluateHandle((list) => {
+        const dt = new DataTransfer()
+        for (const name of list) dt.items.add(new File([''], name))
+        return dt
+      }, names.map((n) => basename(n)))
+      await page.dispatchEvent('main', 'dragenter', { dataTransfer })
+      await page.dispatchEvent('main', 'dragover', { dataTransfer })
+      const target = (role: DocumentRole) => page.getByTestId(role === 'version' ? 'drop-version' : 'drop-source')
+      return {
+        async over(role) {
+          await target(role).dispatchEvent('dragenter', { dataTransfer })
+          await target(role).dispatchEvent('dragover', { dataTransfer })
+        },
+        async drop(role) {
+          await target(role).dispatchEvent('drop', { dataTransfer })
+          await dataTransfer.dispose()
+        }
+      }
+    },
+    holdImports() {
+      if (!shell) throw new Error('holding imports needs the Chromium harness')
+      return shell.holdImports()
     },
     async seriousA11yViolations() {
       const results = await new AxeBuilder({ page }).analyze()

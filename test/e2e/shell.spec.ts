@@ -1,10 +1,10 @@
 // The renderer gets nothing but the contract: no Node, no Electron, a frozen window.api with
-// exactly the contract's methods; in Electron mode, the window's webPreferences are checked
-// in the main process.
-import { API_METHODS } from '../../src-main/api/contract'
+// exactly the bridge's methods (the contract's but those the preload wraps, plus importDropped
+// and onEvent); in Electron mode, the window's webPreferences are checked in the main process.
+import { API_METHODS, PRELOAD_WRAPPED_METHODS, type ApiMethod } from '../../src-main/api/contract'
 import { expect, test } from './harness'
 
-test('the page sees no Node or Electron, only a frozen window.api with the contract methods', async ({ app }) => {
+test('the page sees no Node or Electron, only a frozen window.api with the bridge’s methods', async ({ app }) => {
   const { page } = app
   await app.goto('/')
   const surface = await page.evaluate(() => ({
@@ -13,7 +13,9 @@ test('the page sees no Node or Electron, only a frozen window.api with the contr
     api: Object.keys((window as unknown as { api: object }).api).sort(),
     frozen: Object.isFrozen((window as unknown as { api: object }).api)
   }))
-  expect(surface).toEqual({ process: 'undefined', require: 'undefined', api: [...API_METHODS].sort(), frozen: true })
+  const wrapped: readonly ApiMethod[] = PRELOAD_WRAPPED_METHODS
+  const bridge = [...API_METHODS.filter((m) => !wrapped.includes(m)), 'importDropped', 'onEvent'].sort()
+  expect(surface).toEqual({ process: 'undefined', require: 'undefined', api: bridge, frozen: true })
 })
 
 test('the window runs with the hardened webPreferences', async ({ app }) => {
