@@ -321,5 +321,23 @@ test.describe('a matter with one draft', () => {
 
     // Nothing to undo from the refused files: the undo button stays as it was after opening.
     await expect(page.getByTestId('undo')).toBeDisabled()
+
+    // Remove is undoable from the message beside it; the stored file is never touched.
+    const store = await hashFolder(join(dir, 'documents'))
+    await page.getByTestId('import-dismiss').click()
+    await page.locator('[data-version]').getByTestId('remove-document').click()
+    await expect(page.getByTestId('library-message')).toContainText('Removed “Software Services Agreement” from the matter')
+    await expect(page.getByText('This matter is empty')).toBeVisible()
+    expect(await hashFolder(join(dir, 'documents'))).toBe(store)
+    await expect(page.getByTestId('library-message').getByRole('button', { name: 'Undo' })).toBeFocused()
+    await page.keyboard.press('Enter')
+    await expect(page.locator('[data-version]')).toHaveCount(1)
+    await expect(page.locator('[data-version]')).toContainText('13 clauses')
+
+    // File → New Matter… opens the form on the library; Escape closes it.
+    await app.menu('new-matter')
+    await expect(page.getByTestId('new-matter-title')).toBeFocused()
+    await page.getByTestId('new-matter-title').press('Escape')
+    await expect(page.getByTestId('new-matter-form')).toHaveCount(0)
   })
 })
