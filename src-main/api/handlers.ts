@@ -2,7 +2,7 @@
 // payload is parsed with its schema first, errors become typed results, nothing throws.
 // shell/ipc.ts (Electron) and the E2E harness (Chromium mode) both call `dispatch`.
 import { basename } from 'node:path'
-import { exportPdf } from '../core/pdf/service'
+import { exportPdf, suggestedPdfName } from '../core/pdf/service'
 import { matterHandlers } from './matter-handlers'
 import { ClausewiseError, formatProblem } from '../core/errors'
 import { formatPath } from '../core/io/yaml-schema'
@@ -55,7 +55,7 @@ function implement(services: Services, log: (message: string, err: unknown) => v
     exportPdf: async ({ baseId, targetId, includeUnchanged, options }) => {
       if (!services.dialogs) throw new ClausewiseError({ code: 'internal', message: 'exporting needs the app window' })
       const [base, target] = await Promise.all([library.version(baseId), library.version(targetId)])
-      const out = await services.dialogs.choosePdfPath(`Redline ${base.id} to ${target.id}.pdf`)
+      const out = await services.dialogs.choosePdfPath(suggestedPdfName(base, target))
       if (!out) return { saved: false as const }
       const reviewer = (await services.workspace.read()).settings.reviewerName
       const r = await exportPdf(services, { baseId, targetId, out, includeUnchanged, options }, reviewer)

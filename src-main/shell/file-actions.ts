@@ -9,7 +9,7 @@ import { app, dialog, type BrowserWindow } from 'electron'
 import writeFileAtomic from 'write-file-atomic'
 import type { MenuCommand } from '../api/contract'
 import { createWorkspaceStore, openWorkspace, type Services } from '../services'
-import { exportPdf } from '../core/pdf/service'
+import { exportPdf, suggestedPdfName } from '../core/pdf/service'
 import { mergeCitations, parseAnnotations, readAnnotationFile, toAnnotationCollection } from '../core/workspace/annotations'
 import { sendEvent } from './ipc'
 import { forgetRecent, readRecent, recentEntries, rememberBundledCase, rememberRecent, type RecentEntry } from './recent'
@@ -141,7 +141,15 @@ export class WorkspaceActions {
       await dialog.showMessageBox(win, { type: 'info', message: 'Open a comparison first.', detail: 'Export PDF exports the comparison on screen.' })
       return
     }
-    const out = await this.services.dialogs?.choosePdfPath(`Redline ${last.baseId} to ${last.targetId}.pdf`)
+    let suggested: string
+    try {
+      const [base, target] = await Promise.all([this.services.library.version(last.baseId), this.services.library.version(last.targetId)])
+      suggested = suggestedPdfName(base, target)
+    } catch (err) {
+      await dialog.showMessageBox(win, { type: 'error', message: 'The PDF could not be exported.', detail: err instanceof Error ? err.message : String(err) })
+      return
+    }
+    const out = await this.services.dialogs?.choosePdfPath(suggested)
     if (!out) return
     win.setProgressBar(2) // indeterminate
     try {

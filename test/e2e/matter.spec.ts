@@ -271,7 +271,8 @@ test('a new matter: two drafts and a source imported, clauses corrected, a redli
   // 9. The annotated PDF.
   await page.getByTestId('export-pdf').click()
   const exported = page.getByTestId('export-message')
-  await expect(exported).toContainText(/^Saved Redline .+\.pdf: \d+ pages?, \d+ clauses, 1 citation\.$/)
+  // A matter's drafts are named by their titles, not their ids.
+  await expect(exported).toContainText(/^Saved Redline Apache License 2\.0, first draft to Apache License 2\.0, revised draft\.pdf: \d+ pages?, \d+ clauses, 1 citation\.$/)
   const fileName = /^Saved (Redline .+\.pdf):/.exec((await exported.textContent())!)![1]!
   const pdf = await readFile(join(dirname(appOptions.workspacePath), fileName))
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')

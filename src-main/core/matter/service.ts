@@ -83,6 +83,9 @@ export async function isMatterDir(dir: string): Promise<boolean> {
 }
 
 export class MatterService {
+  /** Imports run one at a time: two at once could both pass the same-file check. */
+  private imports: Promise<unknown> = Promise.resolve()
+
   constructor(
     readonly dir: string,
     private readonly store: WorkspaceStore,
@@ -94,7 +97,13 @@ export class MatterService {
    * Reads `path`, splits it into clauses, stores the file and its structure, and adds it to the
    * matter. Everything that can fail on the file fails before the first write.
    */
-  async importFile(path: string, request: ImportRequest, onProgress: (p: ImportProgress) => void = () => undefined): Promise<ImportOutcome> {
+  importFile(path: string, request: ImportRequest, onProgress: (p: ImportProgress) => void = () => undefined): Promise<ImportOutcome> {
+    const run = this.imports.then(() => this.importOne(path, request, onProgress))
+    this.imports = run.catch(() => undefined)
+    return run
+  }
+
+  private async importOne(path: string, request: ImportRequest, onProgress: (p: ImportProgress) => void): Promise<ImportOutcome> {
     const file = basename(path)
     const title = request.title?.trim()
     if (title !== undefined && (title === '' || title.length > MAX_TITLE)) throw new ClausewiseError({ code: 'invalid-argument', field: 'title', message: title === '' ? 'must not be empty' : `is longer than ${MAX_TITLE} characters` })

@@ -7,6 +7,7 @@ import type { CompareOptions } from '../compare/types'
 import { ClausewiseError } from '../errors'
 import type { EvidenceService } from '../evidence/service'
 import type { Library } from '../library'
+import type { VersionSummary } from '../models/types'
 import { renderPdf } from './export'
 
 export interface PdfExportRequest {
@@ -56,4 +57,27 @@ export async function exportPdf({ library, evidence, compare }: PdfServices, req
   }
   const pages = (pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length
   return { path: request.out, bytes: pdf.length, pages, clauses: comparison.clauses.filter((c) => includeUnchanged || c.status !== 'unchanged').length, citations: relevant.length }
+}
+
+/**
+ * The name the save dialog proposes: the bundled versions by their ids, which are their dates
+ * ("Redline 2025-10 to 2026-04.pdf"); a matter's drafts by their titles, which the reviewer
+ * knows them by, made safe as a file name on every system.
+ */
+export function suggestedPdfName(base: Pick<VersionSummary, 'id' | 'title'>, target: Pick<VersionSummary, 'id' | 'title'>): string {
+  const name = (v: Pick<VersionSummary, 'id' | 'title'>): string => (DATE_ID.test(v.id) ? v.id : safeFileName(v.title))
+  return `Redline ${name(base)} to ${name(target)}.pdf`
+}
+
+const DATE_ID = /^\d{4}(-\d{2}){0,2}$/
+
+function safeFileName(title: string): string {
+  const safe = [...title]
+    .map((c) => (c.charCodeAt(0) < 32 ? ' ' : c))
+    .join('')
+    .replace(/[\\/:*?"<>|]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[. ]+$/, '')
+  return (safe.length > 60 ? `${safe.slice(0, 60).trimEnd()}…` : safe) || 'version'
 }

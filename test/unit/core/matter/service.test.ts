@@ -116,6 +116,13 @@ describe('a matter', () => {
     expect(await treeHash(dir)).toBe(before)
   })
 
+  it('imports one file dropped twice at once only once', async () => {
+    const { services } = await newMatter()
+    const twice = await Promise.allSettled([0, 1].map(() => services.matter!.importFile(fixture('text-mpl-2.0.txt'), { as: 'version' })))
+    expect(twice.map((r) => r.status)).toEqual(['fulfilled', 'rejected'])
+    expect((await services.workspace.read()).documents).toHaveLength(1)
+  })
+
   it('leaves the matter exactly as it was when a file cannot be imported, and says which file and why', async () => {
     const { services, dir, root } = await newMatter()
     await services.matter!.importFile(fixture('text-mpl-2.0.txt'), { as: 'version' })

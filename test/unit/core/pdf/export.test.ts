@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createServices } from '../../../../src-main/services'
 import { compareVersions } from '../../../../src-main/core/compare/compare'
-import { exportPdf } from '../../../../src-main/core/pdf/service'
+import { exportPdf, suggestedPdfName } from '../../../../src-main/core/pdf/service'
 
 const ROOT = join(__dirname, '../../../..')
 const hasTool = (tool: string) => ['/usr/bin', '/usr/local/bin'].some((d) => existsSync(join(d, tool)))
@@ -109,5 +109,13 @@ describe('annotated PDF export', async () => {
     await expect(exportPdf(services, { baseId: '2025-10', targetId: '2026-04', out: join(dir, 'missing', 'x.pdf') })).rejects.toThrow(/could not write the PDF: the folder .* does not exist/)
     await expect(exportPdf(services, { baseId: '2025-10', targetId: 'nope', out: join(dir, 'y.pdf') })).rejects.toThrow('no version with id "nope"')
     expect((await readdir(dir)).filter((f) => f.endsWith('.pdf') || f.includes('.pdf.'))).toEqual(['redline.pdf'])
+  })
+})
+
+describe('the name the save dialog proposes', () => {
+  it('names bundled versions by their date ids and a matter\'s drafts by their titles, safe as a file name', () => {
+    expect(suggestedPdfName({ id: '2025-10', title: 'Definitive agreement' }, { id: '2026-04', title: 'April' })).toBe('Redline 2025-10 to 2026-04.pdf')
+    expect(suggestedPdfName({ id: 'msa-draft', title: 'MSA: draft 1/2' }, { id: 'msa-draft-2', title: 'MSA "final"\u0007 ' })).toBe('Redline MSA draft 1 2 to MSA final.pdf')
+    expect(suggestedPdfName({ id: 'a', title: 'x'.repeat(80) }, { id: 'b', title: '...' })).toBe(`Redline ${'x'.repeat(60)}… to version.pdf`)
   })
 })
