@@ -3,7 +3,7 @@
 // shell/ipc.ts (Electron) and the E2E harness (Chromium mode) both call `dispatch`.
 import { basename } from 'node:path'
 import { exportPdf, suggestedPdfName } from '../core/pdf/service'
-import { matterHandlers } from './matter-handlers'
+import { matterHandlers, refuseWhileImporting } from './matter-handlers'
 import { ClausewiseError, formatProblem } from '../core/errors'
 import { formatPath } from '../core/io/yaml-schema'
 import type { Services } from '../services'
@@ -49,8 +49,14 @@ function implement(services: Services, log: (message: string, err: unknown) => v
           return { ...ws.settings }
         })
       ),
-    undo: () => services.history.undo(),
-    redo: () => services.history.redo(),
+    undo: async () => {
+      refuseWhileImporting(services, 'undo or redo')
+      return services.history.undo()
+    },
+    redo: async () => {
+      refuseWhileImporting(services, 'undo or redo')
+      return services.history.redo()
+    },
     getHistory: () => Promise.resolve(services.history.state()),
     exportPdf: async ({ baseId, targetId, includeUnchanged, options }) => {
       if (!services.dialogs) throw new ClausewiseError({ code: 'internal', message: 'exporting needs the app window' })

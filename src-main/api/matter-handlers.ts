@@ -24,21 +24,27 @@ export function matterHandlers(services: Services, log: (message: string, err: u
     return fn.bind(services.dialogs) as NonNullable<NonNullable<Services['dialogs']>[K]>
   }
   const switchTo = async (reviewPath: string, open: () => void): Promise<SwitchOutcome> => {
+    refuseWhileImporting(services, 'switch')
     await services.workspace.flush()
     open()
     const { data } = await services.workspace.open()
     services.lastComparison = undefined
     services.dialogs?.opened?.(reviewPath)
-    return { opened: true, title: data.matter?.title ?? 'Microsoft–OpenAI partnership (bundled case)' }
+    // A matter whose review file was restored empty (damaged, no backup) is still that matter.
+    const title = data.matter?.title ?? (services.matter ? basename(services.matter.dir) : 'Microsoft–OpenAI partnership (bundled case)')
+    return { opened: true, title }
   }
   const importAll = async (paths: readonly string[], as: DocumentRole): Promise<ImportReport> => {
+    // The matter and its history are taken once: every file of this call goes to the matter it was
+    // asked for, and its undo step to that matter's history (switching is refused meanwhile).
     const m = matter()
+    const history = services.history
     const report: ImportReport = { imported: [], failed: [] }
     // One at a time: each file's progress runs 0 → 1 and each import is its own undo step.
     for (const path of paths) {
       const file = basename(path)
       try {
-        const outcome = await services.history.record(`Import ${file}`, () => m.importFile(path, { as }, (p) => services.dialogs?.importProgress?.(p)))
+        const outcome = await history.record(`Import ${file}`, () => m.importFile(path, { as }, (p) => services.dialogs?.importProgress?.(p)))
         report.imported.push(outcome)
       } catch (err) {
         if (!(err instanceof ClausewiseError)) log(`clausewise: importing ${file} failed`, err)
@@ -80,4 +86,13 @@ export function matterHandlers(services: Services, log: (message: string, err: u
     editSegmentation: (args) => services.history.record(EDIT_LABEL[args.op], () => matter().editSegmentation(args)),
     resetSegmentation: ({ id }) => services.history.record('Reset clauses', () => matter().resetSegmentation(id))
   }
+}
+
+/**
+ * Switching matters or undoing while an import runs is refused: the import would land in the
+ * matter left behind, or the undo (queued behind the import) would take back the import instead
+ * of the step its button names.
+ */
+export function refuseWhileImporting(services: Pick<Services, 'matter'>, what: 'switch' | 'undo or redo'): void {
+  if (services.matter?.importing) throw new ClausewiseError({ code: 'invalid-argument', message: `an import is running: ${what} when it has finished` })
 }

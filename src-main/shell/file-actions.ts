@@ -169,6 +169,11 @@ export class WorkspaceActions {
   }
 
   private async switchTo(path: string): Promise<void> {
+    if (this.services.matter?.importing) {
+      const win = this.window()
+      if (win) await dialog.showMessageBox(win, { type: 'info', message: 'An import is running.', detail: 'Open another matter or workspace when it has finished: the files being imported belong to this matter.' })
+      return
+    }
     await this.services.workspace.flush()
     openWorkspace(this.services, path)
     this.services.lastComparison = undefined

@@ -2,7 +2,7 @@
 // with what the reader and segmenter made of it, and never rewritten. The review file only points
 // here, so no later save, crash or bad import can damage an imported document.
 import { createHash } from 'node:crypto'
-import { chmod, mkdir, readdir, stat } from 'node:fs/promises'
+import { chmod, mkdir, readdir, rm, rmdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { ClausewiseError } from '../errors'
@@ -10,7 +10,7 @@ import type { Segmentation } from '../import/segment'
 import type { ReadResult } from '../import/types'
 import { writeFileAtomically } from '../io/atomic-write'
 import { readTextFile } from '../io/read-text'
-import { documentDirOf, originalNameOf, STRUCTURE_FILE } from './layout'
+import { documentDirOf, originalNameOf, structureFileOf } from './layout'
 
 export const STRUCTURE_FORMAT = 'clausewise-document'
 export const STRUCTURE_SCHEMA_VERSION = 1
@@ -71,27 +71,37 @@ export function sha256Of(bytes: Uint8Array): string {
 /**
  * Puts a file and its structure in the store, unless they are there already (the same bytes
  * imported before: content addressing makes that the same document). Each file is written
- * atomically and then made read-only; an existing one is never replaced.
+ * atomically and then made read-only; an existing one is never replaced. Answers a function that
+ * takes back exactly what this call wrote, for an import that fails after storing.
  */
-export async function storeDocument(matterDir: string, original: { bytes: Uint8Array; file: string }, structure: StoredStructure): Promise<void> {
+export async function storeDocument(matterDir: string, original: { bytes: Uint8Array; file: string }, structure: StoredStructure): Promise<() => Promise<void>> {
   const dir = documentDirOf(matterDir, structure.sha256)
+  const existed = await stat(dir).then(() => true, () => false)
   await mkdir(dir, { recursive: true })
   const present = new Set(await readdir(dir))
+  const written: string[] = []
   const originalName = originalNameOf(original.file)
-  if (!present.has(originalName)) await writeOnce(join(dir, originalName), Buffer.from(original.bytes))
-  if (!present.has(STRUCTURE_FILE)) await writeOnce(join(dir, STRUCTURE_FILE), JSON.stringify(structure) + '\n')
+  const structureName = structureFileOf(structure.read.format)
+  if (!present.has(originalName)) written.push(await writeOnce(join(dir, originalName), Buffer.from(original.bytes)))
+  if (!present.has(structureName)) written.push(await writeOnce(join(dir, structureName), JSON.stringify(structure) + '\n'))
+  return async () => {
+    for (const path of written) await rm(path, { force: true }).catch(() => undefined)
+    if (!existed) await rmdir(dir).catch(() => undefined)
+  }
 }
 
-async function writeOnce(path: string, data: string | Buffer): Promise<void> {
+async function writeOnce(path: string, data: string | Buffer): Promise<string> {
   await writeFileAtomically(path, data)
   // Read-only is a guard against other programs, not a lock: a failure (some file systems) is not an error.
   await chmod(path, 0o444).catch(() => undefined)
+  return path
 }
 
 /** The stored structure of a document, checked; an error names the file and what is wrong. */
-export async function readStructure(matterDir: string, sha256: string): Promise<StoredStructure> {
-  const path = join(documentDirOf(matterDir, sha256), STRUCTURE_FILE)
-  const where = `documents/${sha256.slice(0, 12)}…/${STRUCTURE_FILE}`
+export async function readStructure(matterDir: string, sha256: string, format: string): Promise<StoredStructure> {
+  const name = structureFileOf(format)
+  const path = join(documentDirOf(matterDir, sha256), name)
+  const where = `documents/${sha256.slice(0, 12)}…/${name}`
   const exists = await stat(path).then(() => true, () => false)
   if (!exists) throw new ClausewiseError({ code: 'not-found', file: where, message: 'the imported document is missing from the matter folder (moved or deleted?)' })
   let json: unknown
@@ -106,6 +116,6 @@ export async function readStructure(matterDir: string, sha256: string): Promise<
     const issue = parsed.error.issues[0]
     throw new ClausewiseError({ code: 'invalid-file', file: where, ...(issue?.path.length ? { field: issue.path.join('.') } : {}), message: `damaged: ${issue?.message ?? 'not a stored document'}` })
   }
-  if (parsed.data.sha256 !== sha256) throw new ClausewiseError({ code: 'invalid-file', file: where, message: 'damaged: it describes another file' })
+  if (parsed.data.sha256 !== sha256 || parsed.data.read.format !== format) throw new ClausewiseError({ code: 'invalid-file', file: where, message: 'damaged: it describes another file' })
   return parsed.data as StoredStructure
 }

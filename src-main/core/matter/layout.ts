@@ -6,8 +6,13 @@ import { basename, dirname, join } from 'node:path'
 export const REVIEW_FILE = 'matter.clausewise.json'
 /** Imported documents, one folder each, named by the SHA-256 of the original file. */
 export const DOCUMENTS_DIR = 'documents'
-/** What the reader and the segmenter made of the file, beside the original. */
-export const STRUCTURE_FILE = 'structure.json'
+/**
+ * What the reader and the segmenter made of the file, beside the original: one per format it was
+ * read as, since the same bytes read as text or as Markdown give different structures.
+ */
+export function structureFileOf(format: string): string {
+  return `structure.${format}.json`
+}
 
 export function reviewFileOf(matterDir: string): string {
   return join(matterDir, REVIEW_FILE)

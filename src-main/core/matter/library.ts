@@ -28,13 +28,14 @@ export class MatterLibrary extends Library {
     super()
   }
 
-  structure(sha256: string): Promise<StoredStructure> {
-    let found = this.structures.get(sha256)
+  structure(doc: Pick<MatterDocument, 'sha256' | 'format'>): Promise<StoredStructure> {
+    const key = `${doc.sha256}/${doc.format}`
+    let found = this.structures.get(key)
     if (!found) {
-      found = readStructure(this.dir, sha256)
+      found = readStructure(this.dir, doc.sha256, doc.format)
       // A failed read is not remembered: the reviewer may put the missing file back.
-      found.catch(() => this.structures.delete(sha256))
-      this.structures.set(sha256, found)
+      found.catch(() => this.structures.delete(key))
+      this.structures.set(key, found)
     }
     return found
   }
@@ -44,7 +45,11 @@ export class MatterLibrary extends Library {
     const ws = await this.review.read()
     const docs = ws.documents.filter((d) => d.role === 'version')
     const key = JSON.stringify([docs, ws.segmentation])
-    if (this.models?.key !== key) this.models = { key, load: this.buildModels(docs, ws) }
+    if (this.models?.key !== key) {
+      // A load that could not read a stored document is not kept: the reviewer may put it back.
+      const entry: { key: string; load: Promise<ModelsLoad> } = { key, load: this.buildModels(docs, ws, () => this.models === entry && (this.models = undefined)) }
+      this.models = entry
+    }
     return this.models.load
   }
 
@@ -52,20 +57,23 @@ export class MatterLibrary extends Library {
     const ws = await this.review.read()
     const docs = ws.documents.filter((d) => d.role === 'source')
     const key = JSON.stringify(docs)
-    if (this.sources?.key !== key) this.sources = { key, load: this.buildSources(docs) }
+    if (this.sources?.key !== key) {
+      const entry: { key: string; load: Promise<SourcesLoad> } = { key, load: this.buildSources(docs, () => this.sources === entry && (this.sources = undefined)) }
+      this.sources = entry
+    }
     return this.sources.load
   }
 
   /** A draft's clauses with the reviewer's edits applied, and the edits that no longer apply. */
   async clausesOf(doc: MatterDocument, ws: WorkspaceData): Promise<EditedSegmentation> {
-    const structure = await this.structure(doc.sha256)
+    const structure = await this.structure(doc)
     return applySegmentationEdits(
       structure.segmentation.clauses,
       ws.segmentation.filter((e) => e.documentId === doc.id)
     )
   }
 
-  private async buildModels(docs: MatterDocument[], ws: WorkspaceData): Promise<ModelsLoad> {
+  private async buildModels(docs: MatterDocument[], ws: WorkspaceData, unreadable: () => void): Promise<ModelsLoad> {
     const problems: Problem[] = []
     const versions: Version[] = []
     for (const doc of docs) {
@@ -83,6 +91,7 @@ export class MatterLibrary extends Library {
           clauses: clauses.map((c) => ({ id: c.id, idDerived: true as const, ...(c.label === undefined ? {} : { label: c.label }), heading: c.heading, text: c.text }))
         })
       } catch (err) {
+        unreadable()
         problems.push(problemOf(err, doc))
       }
     }
@@ -91,12 +100,12 @@ export class MatterLibrary extends Library {
     return { versions, problems }
   }
 
-  private async buildSources(docs: MatterDocument[]): Promise<SourcesLoad> {
+  private async buildSources(docs: MatterDocument[], unreadable: () => void): Promise<SourcesLoad> {
     const problems: Problem[] = []
     const sources: SourcesLoad['sources'] = []
     for (const doc of docs) {
       try {
-        const structure = await this.structure(doc.sha256)
+        const structure = await this.structure(doc)
         sources.push(
           sourceFromDocument(structure.read, {
             id: doc.id,
@@ -109,6 +118,7 @@ export class MatterLibrary extends Library {
           })
         )
       } catch (err) {
+        unreadable()
         problems.push(problemOf(err, doc))
       }
     }

@@ -11,6 +11,7 @@ import type { DocumentRole, MatterDocument, SegmentationChange, SegmentationEdit
 import type { WorkspaceStore } from '../workspace/store'
 import { sha256Of, storeDocument, STRUCTURE_FORMAT, STRUCTURE_SCHEMA_VERSION, type StoredStructure } from './document-store'
 import { reviewFileOf, REVIEW_FILE } from './layout'
+import { MatterDocumentSchema } from '../workspace/schema'
 import type { MatterLibrary } from './library'
 import { checkEdit, type EditedClause } from './segmentation'
 
@@ -85,6 +86,7 @@ export async function isMatterDir(dir: string): Promise<boolean> {
 export class MatterService {
   /** Imports run one at a time: two at once could both pass the same-file check. */
   private imports: Promise<unknown> = Promise.resolve()
+  private pending = 0
 
   constructor(
     readonly dir: string,
@@ -98,9 +100,15 @@ export class MatterService {
    * matter. Everything that can fail on the file fails before the first write.
    */
   importFile(path: string, request: ImportRequest, onProgress: (p: ImportProgress) => void = () => undefined): Promise<ImportOutcome> {
-    const run = this.imports.then(() => this.importOne(path, request, onProgress))
+    this.pending++
+    const run = this.imports.then(() => this.importOne(path, request, onProgress)).finally(() => this.pending--)
     this.imports = run.catch(() => undefined)
     return run
+  }
+
+  /** True while an import is queued or running: switching matters or undoing must wait for it. */
+  get importing(): boolean {
+    return this.pending > 0
   }
 
   private async importOne(path: string, request: ImportRequest, onProgress: (p: ImportProgress) => void): Promise<ImportOutcome> {
@@ -121,15 +129,13 @@ export class MatterService {
     const segmentation = segment(read)
     const structure: StoredStructure = { format: STRUCTURE_FORMAT, schemaVersion: STRUCTURE_SCHEMA_VERSION, file, sha256, read, segmentation }
 
-    onProgress({ file, stage: 'saving', fraction: 0.95 })
-    await storeDocument(this.dir, { bytes, file }, structure)
     const heading = read.blocks.find((b) => b.kind === 'heading')?.text
-    const own = (title || read.meta.title?.trim() || (request.as === 'version' ? segmentation.title : heading)?.trim() || stripExtension(file)).slice(0, MAX_TITLE)
-    const document = await this.store.update((draft) => {
+    const own = (title || read.meta.title?.trim() || (request.as === 'version' ? segmentation.title : heading)?.trim() || stripExtension(file).trim() || file).slice(0, MAX_TITLE)
+    const entryOf = (draft: WorkspaceData): MatterDocument => {
       // Two drafts of one agreement carry one title: the file name tells them apart in the timeline.
       const twinTitle = !title && draft.documents.some((d) => d.role === request.as && d.title === own)
-      const entry: MatterDocument = {
-        id: uniqueId(slug(title ?? read.meta.title ?? segmentation.title ?? heading ?? stripExtension(file)), draft.documents),
+      return {
+        id: uniqueId(slug(title ?? read.meta.title ?? segmentation.title ?? heading ?? stripExtension(file)), draft),
         role: request.as,
         sha256,
         file,
@@ -142,9 +148,26 @@ export class MatterService {
         author: read.meta.author?.slice(0, MAX_TITLE) ?? null,
         publisher: read.meta.publisher?.slice(0, MAX_TITLE) ?? null
       }
-      draft.documents.push(entry)
-      return entry
-    })
+    }
+    // Checked before anything is written: an entry the review file would refuse fails here.
+    const check = MatterDocumentSchema.safeParse(entryOf(ws))
+    if (!check.success) throw new ClausewiseError({ code: 'invalid-file', file, message: `cannot be added: ${check.error.issues[0]?.path.join('.')}: ${check.error.issues[0]?.message}` })
+
+    onProgress({ file, stage: 'saving', fraction: 0.95 })
+    const unstore = await storeDocument(this.dir, { bytes, file }, structure)
+    let document: MatterDocument
+    try {
+      document = await this.store.update((draft) => {
+        const entry = entryOf(draft)
+        draft.documents.push(entry)
+        return entry
+      })
+    } catch (err) {
+      // The review file was not written (lock, disk, size cap): take back what was stored, so the
+      // folder is as it was.
+      await unstore()
+      throw err
+    }
     onProgress({ file, stage: 'done', fraction: 1 })
     const parts = request.as === 'version' ? segmentation.clauses.length : read.blocks.length
     const warnings = request.as === 'version' ? [...read.warnings, ...segmentation.warnings] : read.warnings
@@ -181,7 +204,7 @@ export class MatterService {
     const ws = await this.store.read()
     const document = findDocument(ws, id)
     if (document.role !== 'version') throw new ClausewiseError({ code: 'invalid-argument', message: `"${id}" is a source: only drafts are split into clauses` })
-    const structure = await this.library.structure(document.sha256)
+    const structure = await this.library.structure(document)
     const { clauses, warnings } = await this.library.clausesOf(document, ws)
     const edits = ws.segmentation.filter((e) => e.documentId === id).length
     return { document, clauses, warnings: [...structure.read.warnings, ...structure.segmentation.warnings, ...warnings], edits }
@@ -238,8 +261,16 @@ export function slug(text: string): string {
   return s || 'document'
 }
 
-function uniqueId(base: string, docs: readonly MatterDocument[]): string {
-  const taken = new Set(docs.map((d) => d.id))
+/**
+ * `base`, or `base-2`, `base-3`…: never an id the matter uses or used. A removed document's id stays
+ * taken while citations or pairings name it, or they would attach to the next import of that title.
+ */
+function uniqueId(base: string, ws: WorkspaceData): string {
+  const taken = new Set([
+    ...ws.documents.map((d) => d.id),
+    ...ws.citations.flatMap((c) => [c.versionId, c.sourceId]),
+    ...ws.pairings.flatMap((p) => [p.baseVersionId, p.targetVersionId])
+  ])
   let id = base
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`
   return id

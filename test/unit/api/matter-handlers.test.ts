@@ -96,6 +96,32 @@ describe('the matter methods', () => {
     expect(await dispatch('getDocumentReview', { id: 'nope' })).toMatchObject({ ok: false, error: { code: 'not-found', message: 'no document with id "nope"' } })
   })
 
+  it('refuse to switch matters, undo or redo while an import runs, so the import lands where it was asked and undo takes back what it names', async () => {
+    const { root, answers, progress, dispatch } = await app()
+    answers.folder = join(root, 'm')
+    await dispatch('newMatter', { title: 'M' })
+    await dispatch('importPaths', { as: 'version', paths: [join(FIXTURES, 'md-services-agreement.md')] })
+    const during: unknown[] = []
+    let asked = false
+    const importing = dispatch('importPaths', { as: 'version', paths: [join(FIXTURES, 'apache-2.0-v2.pdf')] })
+    // The first progress event comes while the import runs: ask then, as an impatient reviewer would.
+    while (!asked) {
+      await new Promise((r) => setTimeout(r, 1))
+      if (progress.some((p) => p.file === 'apache-2.0-v2.pdf')) {
+        asked = true
+        during.push(await dispatch('openBundledCase', undefined), await dispatch('undo', undefined), await dispatch('redo', undefined))
+      }
+    }
+    expect(await importing).toMatchObject({ ok: true, value: { imported: [{ document: { file: 'apache-2.0-v2.pdf' } }] } })
+    expect(during).toEqual([
+      { ok: false, error: { code: 'invalid-argument', message: 'an import is running: switch when it has finished' } },
+      { ok: false, error: { code: 'invalid-argument', message: 'an import is running: undo or redo when it has finished' } },
+      { ok: false, error: { code: 'invalid-argument', message: 'an import is running: undo or redo when it has finished' } }
+    ])
+    expect(await dispatch('getHistory', undefined)).toMatchObject({ ok: true, value: { undoLabel: 'Import apache-2.0-v2.pdf' } })
+    expect(await dispatch('getMatter', undefined)).toMatchObject({ ok: true, value: { title: 'M', documents: [{}, {}] } })
+  })
+
   it('answer a dropped folder with the reason, importing nothing', async () => {
     const { root, answers, dispatch } = await app()
     answers.folder = join(root, 'm')

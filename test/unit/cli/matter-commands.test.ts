@@ -319,7 +319,7 @@ describe('import refuses every bad file the issue names, and the matter is left 
     expect(doc).toMatchObject({ format: 'docx', file: 'docx-macro.docm' })
     expect(doc.clauses).toBeGreaterThan(0)
     // Only the original and what import read of it are stored: no macro project beside them.
-    expect(readdirSync(join(dir, 'documents', doc.sha256)).sort()).toEqual(['original.docm', 'structure.json'])
+    expect(readdirSync(join(dir, 'documents', doc.sha256)).sort()).toEqual(['original.docm', 'structure.docx.json'])
   })
 })
 

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto'
 import { chmod, mkdir, mkdtemp, readdir, readFile, rename, stat, truncate, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
-import { DOCUMENTS_DIR, REVIEW_FILE, STRUCTURE_FILE } from '../../../../src-main/core/matter/layout'
+import { DOCUMENTS_DIR, REVIEW_FILE, structureFileOf } from '../../../../src-main/core/matter/layout'
 import { createMatter, type ImportProgress } from '../../../../src-main/core/matter/service'
 import { createServices, openMatter, openWorkspace, type Services } from '../../../../src-main/services'
 
@@ -87,7 +87,7 @@ describe('a matter', () => {
     const sha = createHash('sha256').update(original).digest('hex')
     expect(v1.document.sha256).toBe(sha)
     const stored = join(dir, DOCUMENTS_DIR, sha)
-    expect((await readdir(stored)).sort()).toEqual(['original.docx', STRUCTURE_FILE])
+    expect((await readdir(stored)).sort()).toEqual(['original.docx', structureFileOf('docx')])
     expect(await readFile(join(stored, 'original.docx'))).toEqual(original)
     if (process.platform !== 'win32') expect((await stat(join(stored, 'original.docx'))).mode & 0o222).toBe(0)
 
@@ -209,13 +209,61 @@ describe('a matter', () => {
     const { services, dir } = await newMatter()
     const a = await services.matter!.importFile(fixture('text-mpl-2.0.txt'), { as: 'version' })
     await services.matter!.importFile(fixture('md-services-agreement.md'), { as: 'version' })
-    const structure = join(dir, DOCUMENTS_DIR, a.document.sha256, STRUCTURE_FILE)
+    const structure = join(dir, DOCUMENTS_DIR, a.document.sha256, structureFileOf('text'))
     await chmod(structure, 0o644)
     await writeFile(structure, '{"format":"clausewise-document"')
     openMatter(services, dir)
     const index = await services.library.index()
     expect(index.versions.map((v) => v.file)).toEqual(['md-services-agreement.md'])
-    expect(index.problems).toEqual([expect.objectContaining({ code: 'invalid-file', file: `documents/${a.document.sha256.slice(0, 12)}…/structure.json`, message: expect.stringMatching(/^Mozilla Public License.* \(text-mpl-2\.0\.txt\): damaged: /) })])
+    expect(index.problems).toEqual([expect.objectContaining({ code: 'invalid-file', file: `documents/${a.document.sha256.slice(0, 12)}…/structure.text.json`, message: expect.stringMatching(/^Mozilla Public License.* \(text-mpl-2\.0\.txt\): damaged: /) })])
+  })
+
+  it('serves a stored document again once it is put back, without reopening the matter', async () => {
+    const { services, dir } = await newMatter()
+    const { document } = await services.matter!.importFile(fixture('text-mpl-2.0.txt'), { as: 'version' })
+    openMatter(services, dir)
+    const stored = join(dir, DOCUMENTS_DIR, document.sha256)
+    await rename(stored, `${stored}.away`)
+    expect((await services.library.index()).problems).toHaveLength(1)
+    await rename(`${stored}.away`, stored)
+    expect(await services.library.index()).toMatchObject({ problems: [], versions: [{ id: document.id }] })
+  })
+
+  it('never gives a new document the id of a removed one that citations still name', async () => {
+    const { services } = await newMatter()
+    const draft = await services.matter!.importFile(fixture('apache-2.0-v1.docx'), { as: 'version' })
+    const source = await services.matter!.importFile(fixture('html-news-article.html'), { as: 'source' })
+    const clause = (await services.library.version(draft.document.id)).clauses[3]!
+    const sentence = (await services.library.source(source.document.id)).sentences[1]!
+    await services.evidence.cite({ versionId: draft.document.id, clauseId: clause.id, sourceId: source.document.id, stance: 'supports', start: sentence.start, end: sentence.end })
+    await services.matter!.removeDocument(draft.document.id)
+    const again = await services.matter!.importFile(fixture('apache-2.0-v1.pdf'), { as: 'version' })
+    expect(again.document.id).not.toBe(draft.document.id)
+    expect(again.document.id).toBe(`${draft.document.id}-2`)
+  })
+
+  it('reads the same bytes as text and as Markdown as two readings, each served as imported', async () => {
+    const { services, dir, root } = await newMatter()
+    const text = await readFile(fixture('md-services-agreement.md'))
+    await writeFile(join(root, 'agreement.txt'), text)
+    const asMarkdown = await services.matter!.importFile(fixture('md-services-agreement.md'), { as: 'version' })
+    const asText = await services.matter!.importFile(join(root, 'agreement.txt'), { as: 'source' })
+    expect([asMarkdown.document.format, asText.document.format]).toEqual(['markdown', 'text'])
+    expect((await readdir(join(dir, DOCUMENTS_DIR, asText.document.sha256))).sort()).toEqual(['original.md', 'original.txt', structureFileOf('markdown'), structureFileOf('text')])
+    expect((await services.library.index()).problems).toEqual([])
+  })
+
+  it('takes back what it stored when the review file cannot be written, leaving the folder as it was', async () => {
+    const { services, dir } = await newMatter()
+    await services.matter!.importFile(fixture('text-mpl-2.0.txt'), { as: 'version' })
+    const before = await treeHash(dir)
+    // A save that cannot be written: the review file would exceed its size cap.
+    const store = services.workspace as unknown as { update: (change: unknown) => Promise<unknown> }
+    const update = store.update.bind(store)
+    store.update = () => Promise.reject(new Error('disk full'))
+    await expect(services.matter!.importFile(fixture('apache-2.0-v1.docx'), { as: 'version' })).rejects.toThrow('disk full')
+    store.update = update
+    expect(await treeHash(dir)).toBe(before)
   })
 
   it('goes back to the bundled case, whose workspace is not a matter', async () => {
