@@ -4,6 +4,7 @@
 import { join } from 'node:path'
 import { app, dialog, shell, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron'
 import { IMPORT_EXTENSIONS } from '../core/import/read'
+import { safeFileName } from '../core/io/file-name'
 import type { ImportProgress } from '../core/matter/service'
 import type { DocumentRole } from '../core/workspace/types'
 import type { ShellDialogs } from '../services'
@@ -16,17 +17,6 @@ const IMPORT_FILTERS = [
   { name: 'Documents (Word, PDF, text, Markdown, HTML)', extensions: [...IMPORT_EXTENSIONS] },
   { name: 'All files', extensions: ['*'] }
 ]
-
-/** A matter's title as a folder name every system accepts: no separators or reserved characters, no trailing dot. */
-export function folderNameFor(title: string): string {
-  const name = title
-    .replace(/[\p{Cc}<>:"/\\|?*]+/gu, ' - ')
-    .replace(/\s+/g, ' ')
-    .replace(/^[\s.-]+|[\s.-]+$/g, '')
-    .slice(0, 100)
-    .trim()
-  return name || 'New matter'
-}
 
 export class AppDialogs implements ShellDialogs {
   constructor(
@@ -51,7 +41,7 @@ export class AppDialogs implements ShellDialogs {
   /** A new matter is a new folder named in a save dialog (created by createMatter); an existing one is a folder chosen. */
   async chooseMatterFolder(purpose: 'new' | 'open', suggestedName: string): Promise<string | null> {
     if (purpose === 'new') {
-      const { canceled, filePath } = await this.save({ title: 'New matter', buttonLabel: 'Create Matter', defaultPath: join(app.getPath('documents'), folderNameFor(suggestedName)), properties: ['createDirectory'] })
+      const { canceled, filePath } = await this.save({ title: 'New matter', buttonLabel: 'Create Matter', defaultPath: join(app.getPath('documents'), safeFileName(suggestedName, 100, 'New matter')), properties: ['createDirectory'] })
       return canceled || !filePath ? null : filePath
     }
     const { canceled, filePaths } = await this.open({ title: 'Open matter', buttonLabel: 'Open Matter', properties: ['openDirectory'] })

@@ -9,6 +9,7 @@ import type { EvidenceService } from '../evidence/service'
 import type { Library } from '../library'
 import type { VersionSummary } from '../models/types'
 import { renderPdf } from './export'
+import { safeFileName } from '../io/file-name'
 
 export interface PdfExportRequest {
   baseId: string
@@ -65,19 +66,8 @@ export async function exportPdf({ library, evidence, compare }: PdfServices, req
  * knows them by, made safe as a file name on every system.
  */
 export function suggestedPdfName(base: Pick<VersionSummary, 'id' | 'title'>, target: Pick<VersionSummary, 'id' | 'title'>): string {
-  const name = (v: Pick<VersionSummary, 'id' | 'title'>): string => (DATE_ID.test(v.id) ? v.id : safeFileName(v.title))
+  const name = (v: Pick<VersionSummary, 'id' | 'title'>): string => (DATE_ID.test(v.id) ? v.id : safeFileName(v.title, 60, 'version'))
   return `Redline ${name(base)} to ${name(target)}.pdf`
 }
 
 const DATE_ID = /^\d{4}(-\d{2}){0,2}$/
-
-function safeFileName(title: string): string {
-  const safe = [...title]
-    .map((c) => (c.charCodeAt(0) < 32 ? ' ' : c))
-    .join('')
-    .replace(/[\\/:*?"<>|]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[. ]+$/, '')
-  return (safe.length > 60 ? `${safe.slice(0, 60).trimEnd()}…` : safe) || 'version'
-}
