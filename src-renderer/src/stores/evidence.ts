@@ -74,10 +74,14 @@ export const useEvidenceStore = defineStore('evidence', () => {
     return api.suggest({ versionId, clauseId, limit: 5 })
   }
 
-  /** After undo or redo: citations and settings may both have changed. */
+  /** After undo, redo or a change to the matter: citations and settings may both have changed. */
   async function reload(): Promise<void> {
     await refresh()
-    reviewerName.value = (await api.getSettings()).reviewerName
+    try {
+      reviewerName.value = (await api.getSettings()).reviewerName
+    } catch (err) {
+      error.value = errorMessage(err)
+    }
   }
 
   return { report, error, reviewerName, load, refresh, reload, clauseEvidence, citationsFor, citationsInSource, cite, update, remove, setReviewerName, suggestions }

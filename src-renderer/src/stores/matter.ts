@@ -19,6 +19,7 @@ import type {
 } from '../../../src-main/api/contract'
 import { api, errorMessage, onApiEvent } from '../api'
 import { router } from '../router'
+import { useEvidenceStore } from './evidence'
 import { useLibraryStore } from './library'
 import { useWorkspaceStore } from './workspace'
 
@@ -56,6 +57,7 @@ export interface ImportRun {
 export const useMatterStore = defineStore('matter', () => {
   const library = useLibraryStore()
   const workspace = useWorkspaceStore()
+  const evidence = useEvidenceStore()
 
   const matter = shallowRef<MatterView | null>(null)
   const loaded = ref(false)
@@ -70,6 +72,8 @@ export const useMatterStore = defineStore('matter', () => {
   const reviewError = ref<string | null>(null)
 
   const importing = computed(() => run.value?.running ?? false)
+  /** Another matter may be opened: not while one is opening, nor while an import runs (main refuses too). */
+  const canSwitch = computed(() => !switching.value && !importing.value)
   const documents = computed(() => matter.value?.documents ?? [])
   const documentById = computed(() => new Map(documents.value.map((d) => [d.id, d])))
 
@@ -85,12 +89,24 @@ export const useMatterStore = defineStore('matter', () => {
   }
 
   /**
-   * After a change to the matter (an import, corrected details, an undo): the matter, the library
-   * built from it, and the review on screen, all read again from main.
+   * After the matter changed (an import, a removal, corrected details or clauses, an undo or
+   * redo, another program's save): everything that shows it is read again from main — the
+   * citations (their anchors move with the clauses), the library index with its cached documents
+   * (the screens showing one watch the index), the matter, and the review on screen, unless
+   * `answer` is the review as the change left it. In the bundled case only citations change.
    */
-  async function reload(): Promise<void> {
-    if (!matter.value) return
-    await Promise.all([load(), library.reload(), review.value ? loadReview(review.value.document.id) : Promise.resolve()])
+  async function changed(answer?: DocumentReview): Promise<void> {
+    if (answer) {
+      reviewGeneration++
+      review.value = answer
+    }
+    const current = answer ? null : review.value
+    await Promise.all([
+      evidence.reload(),
+      matter.value ? load() : Promise.resolve(),
+      matter.value ? library.reload() : Promise.resolve(),
+      matter.value && current ? loadReview(current.document.id) : Promise.resolve()
+    ])
   }
 
   // --- switching ---------------------------------------------------------------------------
@@ -137,7 +153,7 @@ export const useMatterStore = defineStore('matter', () => {
       const report = await workspace.track(start())
       // A cancelled dialog imports nothing and has nothing to say.
       run.value = report.imported.length === 0 && report.failed.length === 0 ? null : { ...(run.value ?? started), running: false, report }
-      if (report.imported.length > 0) await reload()
+      if (report.imported.length > 0) await changed()
       return report
     } catch (err) {
       run.value = { ...(run.value ?? started), running: false, error: errorMessage(err) }
@@ -167,13 +183,13 @@ export const useMatterStore = defineStore('matter', () => {
 
   async function updateDocument(args: UpdateDocumentArgs): Promise<MatterDocument> {
     const updated = await workspace.track(api.updateDocument(args))
-    await reload()
+    await changed()
     return updated
   }
 
   async function removeDocument(id: string): Promise<MatterDocument> {
     const removed = await workspace.track(api.removeDocument(id))
-    await reload()
+    await changed()
     return removed
   }
 
@@ -198,17 +214,13 @@ export const useMatterStore = defineStore('matter', () => {
   /** Saves one correction (undoable); the review, the versions and the matter show it at once. */
   async function editSegmentation(args: EditSegmentationArgs): Promise<DocumentReview> {
     const answer = await workspace.track(api.editSegmentation(args))
-    reviewGeneration++
-    review.value = answer
-    await Promise.all([load(), library.reload()])
+    await changed(answer)
     return answer
   }
 
   async function resetSegmentation(id: string): Promise<DocumentReview> {
     const answer = await workspace.track(api.resetSegmentation(id))
-    reviewGeneration++
-    review.value = answer
-    await Promise.all([load(), library.reload()])
+    await changed(answer)
     return answer
   }
 
@@ -251,12 +263,13 @@ export const useMatterStore = defineStore('matter', () => {
     newMatterFormOpen,
     run,
     importing,
+    canSwitch,
     documents,
     documentById,
     review,
     reviewError,
     load,
-    reload,
+    changed,
     newMatter,
     openMatter,
     openBundledCase,

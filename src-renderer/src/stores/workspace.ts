@@ -11,6 +11,8 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   const history = shallowRef<HistoryState>({ canUndo: false, canRedo: false, undoLabel: null, redoLabel: null })
   const pending = ref(0)
   const error = ref<string | null>(null)
+  /** Why the last undo or redo was refused (shown under the top bar until dismissed or the next one works). */
+  const historyError = ref<string | null>(null)
   /** Notices the reviewer dismissed; a later notice (another reload) shows again. */
   const dismissed = shallowRef<ReadonlySet<string>>(new Set())
 
@@ -71,5 +73,5 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     return true
   }
 
-  return { status, history, saving, name, notices, error, dismiss, load, refresh, track, undo, redo }
+  return { status, history, saving, name, notices, error, historyError, dismiss, load, refresh, track, undo, redo }
 })
