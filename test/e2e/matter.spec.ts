@@ -8,7 +8,7 @@ import type { Page } from '@playwright/test'
 import { reviewFileOf } from '../../src-main/core/matter/layout'
 import { createMatter } from '../../src-main/core/matter/service'
 import { createServices } from '../../src-main/services'
-import { expect, test } from './harness'
+import { expect, test, type AppOptions, type ClausewiseApp } from './harness'
 import { ROOT } from './modes'
 
 const FIXTURES = join(ROOT, 'test/fixtures/documents')
@@ -277,27 +277,50 @@ test('a new matter: two drafts and a source imported, clauses corrected, a redli
   const pdf = await readFile(join(dirname(appOptions.workspacePath), fileName))
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
   await app.screenshot('matter-17-exported')
+
+  // 10. The cited source removed in the library: back on the redline, its citation is an orphan
+  // (the citations are read again after any change to the matter, not only after an undo).
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Library' }).click()
+  await page.locator('[data-source]').getByTestId('remove-document').click()
+  await expect(page.getByTestId('library-message')).toContainText('Removed “Northwind signs services deal with Contoso”')
+  await page.getByRole('link', { name: 'Compare drafts' }).click()
+  await page.getByRole('tab', { name: 'Evidence' }).click()
+  const citation = page.getByTestId('citation')
+  await expect(citation).toBeVisible()
+  await expect(citation).toContainText('Passage no longer found in the article')
+  await app.screenshot('matter-18-source-removed')
+  // Undo (here, Ctrl+Z on the redline) puts the source back and the citation finds its passage.
+  await page.locator('body').press('Control+z')
+  await expect(citation).toBeVisible()
+  await expect(citation).not.toContainText('Passage no longer found')
 })
+
+/**
+ * A matter with one draft (md-services-agreement.md, 13 clauses), made outside the app as a
+ * colleague would have, then opened from the bundled case with Open matter… (the harness answers
+ * the folder dialog). Answers the matter's folder.
+ */
+async function openOneDraftMatter(app: ClausewiseApp, appOptions: AppOptions): Promise<string> {
+  const dir = join(appOptions.mattersDir!, 'Supply review')
+  await createMatter(dir, 'Supply review')
+  const services = createServices({ sourcesDir: appOptions.sourcesDir, modelsDir: appOptions.modelsDir, workspacePath: reviewFileOf(dir), bundledWorkspacePath: appOptions.workspacePath })
+  await services.matter!.importFile(fixture('md-services-agreement.md'), { as: 'version' })
+  await app.goto('/')
+  await app.chooseMatterFolder(dir)
+  await app.page.getByTestId('open-matter').click()
+  await expect(app.page.getByTestId('matter-title')).toHaveText('Supply review')
+  await expect(app.page.locator('[data-version]')).toHaveCount(1)
+  return dir
+}
 
 test.describe('a matter with one draft', () => {
   test('bad files are refused by name with the reason, and the matter folder is left exactly as it was', async ({ app, appOptions }) => {
     test.skip(app.mode === 'electron', 'dropping files needs the harness’s stand-in for the preload')
     const { page } = app
-    // Made outside the app, as a colleague would have: a matter with one draft.
-    const dir = join(appOptions.mattersDir!, 'Supply review')
-    await createMatter(dir, 'Supply review')
-    const services = createServices({ sourcesDir: appOptions.sourcesDir, modelsDir: appOptions.modelsDir, workspacePath: reviewFileOf(dir), bundledWorkspacePath: appOptions.workspacePath })
-    await services.matter!.importFile(fixture('md-services-agreement.md'), { as: 'version' })
     const bad = join(dirname(appOptions.workspacePath), 'bad')
     await mkdir(bad, { recursive: true })
     await writeFile(join(bad, 'empty.docx'), '')
-
-    // Opened from the bundled case with Open matter… (the harness answers the folder dialog).
-    await app.goto('/')
-    await app.chooseMatterFolder(dir)
-    await page.getByTestId('open-matter').click()
-    await expect(page.getByTestId('matter-title')).toHaveText('Supply review')
-    await expect(page.locator('[data-version]')).toHaveCount(1)
+    const dir = await openOneDraftMatter(app, appOptions)
     const before = await hashFolder(dir)
 
     await app.chooseImportFiles(fixture('pdf-scan.pdf'), join(bad, 'empty.docx'), fixture('pdf-encrypted.pdf'))
@@ -340,5 +363,101 @@ test.describe('a matter with one draft', () => {
     await expect(page.getByTestId('new-matter-title')).toBeFocused()
     await page.getByTestId('new-matter-title').press('Escape')
     await expect(page.getByTestId('new-matter-form')).toHaveCount(0)
+  })
+
+  test('while an import runs, undo, redo and switching matters wait; “Removed …” and its Undo go once Undo would undo something else', async ({ app, appOptions }) => {
+    test.skip(app.mode === 'electron', 'holding an import needs the harness')
+    const { page } = app
+    await openOneDraftMatter(app, appOptions)
+    const drafts = page.locator('[data-version]')
+    const undo = page.getByTestId('undo')
+    await drafts.getByTestId('edit-details').click()
+    await drafts.getByTestId('detail-title').fill('Services agreement, as signed')
+    await drafts.getByTestId('detail-save').click()
+    await expect(drafts.getByRole('heading')).toHaveText('Services agreement, as signed')
+    await expect(undo).toHaveAttribute('title', 'Undo edit document details (Ctrl+Z)')
+
+    // A second draft dropped, its answer held: main has imported it, the page still shows the progress.
+    const release = app.holdImports()
+    await (await app.dragFiles(['text-mpl-2.0.txt'])).drop('version')
+    await expect(page.getByRole('progressbar', { name: 'Import progress' })).toHaveAttribute('aria-valuenow', '100')
+    await expect(undo).toBeDisabled()
+    await expect(undo).toHaveAttribute('title', 'Undo waits until the import has finished')
+    for (const id of ['new-matter', 'open-matter', 'open-bundled']) await expect(page.getByTestId(id)).toBeDisabled()
+    // The shortcut does nothing either: asked now, main would undo the import, not the edit the button names.
+    await page.locator('body').press('Control+z')
+    release()
+    await expect(page.getByTestId('import-done')).toContainText('text-mpl-2.0.txt')
+    await expect(drafts).toHaveCount(2)
+    await expect(drafts.filter({ hasText: 'text-mpl-2.0.txt' })).toHaveCount(1)
+    await expect(page.getByRole('heading', { name: 'Services agreement, as signed' })).toBeVisible()
+    for (const id of ['new-matter', 'open-matter', 'open-bundled']) await expect(page.getByTestId(id)).toBeEnabled()
+    await expect(undo).toHaveAttribute('title', 'Undo import text-mpl-2.0.txt (Ctrl+Z)')
+
+    // A removal's message offers Undo only while Undo would take that removal back.
+    const message = page.getByTestId('library-message')
+    await drafts.filter({ hasText: 'text-mpl-2.0.txt' }).getByTestId('remove-document').click()
+    await expect(message).toContainText('Removed')
+    await expect(drafts).toHaveCount(1)
+    await app.chooseImportFiles(fixture('text-apache-2.0-lines.txt'))
+    await page.getByTestId('import-draft').click()
+    await expect(page.getByTestId('import-done')).toContainText('text-apache-2.0-lines.txt')
+    await expect(message).toHaveCount(0)
+    // Undone, the import leaves the removal on top again; the old message does not come back.
+    await page.locator('body').press('Control+z')
+    await expect(drafts).toHaveCount(1)
+    await expect(undo).toHaveAttribute('title', 'Undo remove document (Ctrl+Z)')
+    await expect(message).toHaveCount(0)
+    await page.locator('body').press('Control+z')
+    await expect(drafts).toHaveCount(2)
+    await app.screenshot('matter-import-waits')
+  })
+
+  test('the version and source pages show an undo at once; a refused undo says why', async ({ app, appOptions }) => {
+    const { page } = app
+    const dir = await openOneDraftMatter(app, appOptions)
+    const draftId = (await page.locator('[data-version]').getAttribute('data-version'))!
+    const undo = page.getByTestId('undo')
+
+    // A clause split in the review, then the draft's own page: 14 clauses; Ctrl+Z there shows 13.
+    await page.getByTestId('review-clauses').click()
+    const first = page.locator('[data-clause]').first()
+    await placeCaret(page, (await first.getAttribute('data-clause'))!, 'Northwind Traders')
+    await first.getByTestId('split').click()
+    await expect(page.getByTestId('outline').locator('[data-outline]')).toHaveCount(14)
+    await page.getByRole('link', { name: 'Read as a version' }).click()
+    await expect(page).toHaveURL(new RegExp(`#/versions/${draftId}$`))
+    const clauses = page.locator('li.clause')
+    await expect(clauses).toHaveCount(14)
+    await page.locator('body').press('Control+z')
+    await expect(clauses).toHaveCount(13)
+    await page.locator('body').press('Control+Shift+z')
+    await expect(clauses).toHaveCount(14)
+
+    // A source imported and renamed in the library; on its page, Ctrl+Z shows the name it had.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Library' }).click()
+    await app.chooseImportFiles(fixture('html-news-article.html'))
+    await page.getByTestId('import-source').click()
+    const source = page.locator('[data-source]')
+    await source.getByTestId('edit-details').click()
+    await source.getByTestId('detail-title').fill('Contoso deal, as reported')
+    await source.getByTestId('detail-save').click()
+    await source.getByRole('link', { name: 'Contoso deal, as reported' }).click()
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Contoso deal, as reported')
+    await undo.click()
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Northwind and Contoso sign five-year services deal')
+
+    // Another program (a newer Clausewise) rewrote the matter's file: the next undo is refused,
+    // and the reason shows under the top bar instead of nothing happening.
+    const file = reviewFileOf(dir)
+    await writeFile(file, JSON.stringify({ ...JSON.parse(await readFile(file, 'utf8')), schemaVersion: 99 }))
+    await undo.click()
+    const refused = page.getByTestId('history-error')
+    await expect(refused).toHaveRole('alert')
+    await expect(refused).toContainText(/^Not undone: .*read-only/)
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Northwind and Contoso sign five-year services deal')
+    await app.screenshot('matter-undo-refused')
+    await refused.getByRole('button', { name: 'Dismiss' }).click()
+    await expect(refused).toHaveCount(0)
   })
 })
