@@ -74,8 +74,10 @@ describe('annotated PDF export', async () => {
     expect(comments.every((a) => a.titleObj?.str === 'A. Reviewer')).toBe(true)
   })
 
-  it('has a bookmark per clause, the metadata, and a summary of the export', () => {
-    const changed = comparison.clauses.filter((c) => c.status !== 'unchanged')
+  it('has a bookmark per changed clause (a term carried over unchanged is no change), the metadata, and a summary of the export', () => {
+    const changed = comparison.clauses.filter((c) => c.status !== 'unchanged' && c.status !== 'carried-over')
+    expect(comparison.summary.carriedOver).toBeGreaterThan(0)
+    expect(comparison.summary.removed).toBe(0)
     expect(pdf.outline.map((o) => o.title)).toEqual([...changed.map((c, i) => expect.stringContaining(`${i + 1}. ${(c.target ?? c.base)!.heading}`)), 'Appendix: cited sources'])
     const info = pdf.metadata.info as Record<string, unknown>
     expect(info['Title']).toBe('Redline: 28 October 2025 → 27 April 2026')
@@ -115,7 +117,7 @@ describe('annotated PDF export', async () => {
 describe('the name the save dialog proposes', () => {
   it('names bundled versions by their date ids and a matter\'s drafts by their titles, safe as a file name', () => {
     expect(suggestedPdfName({ id: '2025-10', title: 'Definitive agreement' }, { id: '2026-04', title: 'April' })).toBe('Redline 2025-10 to 2026-04.pdf')
-    expect(suggestedPdfName({ id: 'msa-draft', title: 'MSA: draft 1/2' }, { id: 'msa-draft-2', title: 'MSA "final"\u0007 ' })).toBe('Redline MSA draft 1 2 to MSA final.pdf')
+    expect(suggestedPdfName({ id: 'msa-draft', title: 'MSA: draft 1/2' }, { id: 'msa-draft-2', title: 'MSA "final"\u0007 ' })).toBe('Redline MSA - draft 1 - 2 to MSA - final.pdf')
     expect(suggestedPdfName({ id: 'a', title: 'x'.repeat(80) }, { id: 'b', title: '...' })).toBe(`Redline ${'x'.repeat(60)}… to version.pdf`)
   })
 })
