@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs'
 import { basename, extname } from 'node:path'
 import { compareVersions } from '../core/compare/compare'
-import { numberingText, statusText } from '../core/compare/describe'
+import { isChange, numberingText, statusText } from '../core/compare/describe'
 import type { CompareOptions, Comparison, Part } from '../core/compare/types'
 import { ClausewiseError } from '../core/errors'
 import type { Version } from '../core/models/types'
@@ -108,14 +108,15 @@ function printRedline(out: Out, c: Comparison): void {
   if (s.split) counts.push(`${s.split} split`)
   if (s.merged) counts.push(`${s.merged} merged`)
   counts.push(`${s.unchanged} unchanged`)
+  if (s.carriedOver) counts.push(`${s.carriedOver} carried over`)
   if (s.renumbered) counts.push(`${s.renumbered} renumbered`)
   if (s.review) counts.push(`${s.review} to check`)
   out.stdout(`${counts.join(' · ')} · ${style(out, `+${s.wordsInserted}`, 'blue')} / ${style(out, `−${s.wordsDeleted}`, 'red')} words\n\n`)
   for (const clause of c.clauses) {
     const numbering = numberingText(clause)
     const name = `${clause.heading}${numbering ? ` [${numbering}]` : ''}`
-    if (clause.status === 'unchanged' && !clause.match?.review) {
-      out.stdout(style(out, `  ${name} (${clause.clauseId}): unchanged\n`, 'dim'))
+    if (!isChange(clause) && !clause.match?.review) {
+      out.stdout(style(out, `  ${name} (${clause.clauseId}): ${clause.status === 'carried-over' ? statusText(clause).toLowerCase() : 'unchanged'}\n`, 'dim'))
       continue
     }
     const label = statusText(clause).toLowerCase()

@@ -2,6 +2,8 @@
 // (FolderLibrary, each folder loaded once, on first use) or a matter's imported documents
 // (matter/library.ts). Built by the composition root (services.ts) for the app, the CLI and the E2E harness.
 import { notFound, type Problem } from './errors'
+import { anchorBasis } from './models/basis'
+import { carryForward } from './models/effective'
 import { loadModels, type ModelsLoad } from './models/library'
 import type { Version, VersionSummary } from './models/types'
 import { loadSources, type SourcesLoad } from './sources/library'
@@ -65,8 +67,13 @@ export class FolderLibrary extends Library {
     return this.sourcesLoad
   }
 
+  /** The versions with their effective terms (carried over where not restated), their basis anchored in the sources. */
   loadModels(): Promise<ModelsLoad> {
-    this.modelsLoad ??= loadModels(this.paths.modelsDir)
+    this.modelsLoad ??= Promise.all([loadModels(this.paths.modelsDir), this.loadSources()]).then(([models, { sources }]) => {
+      const anchoring = anchorBasis(models.versions, sources)
+      const carried = carryForward(models.versions)
+      return { versions: carried.versions, problems: [...models.problems, ...anchoring, ...carried.problems] }
+    })
     return this.modelsLoad
   }
 }

@@ -63,7 +63,7 @@ function row(base: Version, target: Version, p: Pairing, options: CompareOptions
     clauseId,
     heading: rowHeading(baseClauses, targetClauses, b, t, clauseId),
     evidenceVersionId: evidenceVersion,
-    status: statusOf(p, edited),
+    status: statusOf(p, edited, targetClauses),
     edited,
     moved: p.moved,
     renumbered: p.renumbered,
@@ -75,11 +75,12 @@ function row(base: Version, target: Version, p: Pairing, options: CompareOptions
     parts,
     headingParts,
     wordsInserted: wordsIn(parts, 'insert'),
-    wordsDeleted: wordsIn(parts, 'delete')
+    wordsDeleted: wordsIn(parts, 'delete'),
+    ended: p.kind === 'removed' ? (target.removed?.find((r) => r.id === baseClauses[0]?.id) ?? null) : null
   }
 }
 
-function statusOf(p: Pairing, edited: boolean): ClauseStatus {
+function statusOf(p: Pairing, edited: boolean, target: readonly RowClause[]): ClauseStatus {
   switch (p.kind) {
     case 'added':
     case 'removed':
@@ -87,7 +88,7 @@ function statusOf(p: Pairing, edited: boolean): ClauseStatus {
     case 'merged':
       return p.kind
     case 'one-to-one':
-      return p.moved ? 'moved' : edited ? 'modified' : 'unchanged'
+      return p.moved ? 'moved' : edited ? 'modified' : target[0]?.carriedFrom ? 'carried-over' : 'unchanged'
   }
 }
 
@@ -118,7 +119,7 @@ function modelId(c: Clause): string | undefined {
 }
 
 function rowClause(c: Clause, index: number): RowClause {
-  return { id: c.id, label: c.label ?? null, heading: c.heading, text: c.text, index }
+  return { id: c.id, label: c.label ?? null, heading: c.heading, text: c.text, index, carriedFrom: c.carriedFrom ?? null }
 }
 
 /** The side as one text: several clauses joined in order, headings joined with " / " (empty ones left out). */
@@ -225,9 +226,10 @@ function wordsIn(parts: readonly Part[], op: 'insert' | 'delete'): number {
 }
 
 export function summarize(clauses: readonly ClauseComparison[]): ComparisonSummary {
-  const s: ComparisonSummary = { unchanged: 0, modified: 0, added: 0, removed: 0, moved: 0, split: 0, merged: 0, renumbered: 0, review: 0, wordsInserted: 0, wordsDeleted: 0 }
+  const s: ComparisonSummary = { unchanged: 0, carriedOver: 0, modified: 0, added: 0, removed: 0, moved: 0, split: 0, merged: 0, renumbered: 0, review: 0, wordsInserted: 0, wordsDeleted: 0 }
   for (const c of clauses) {
-    s[c.status]++
+    if (c.status === 'carried-over') s.carriedOver++
+    else s[c.status]++
     if (c.renumbered) s.renumbered++
     if (c.match?.review) s.review++
     s.wordsInserted += c.wordsInserted

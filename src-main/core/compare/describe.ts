@@ -10,6 +10,8 @@ export function statusText(row: Pick<ClauseComparison, 'status' | 'edited' | 'mo
       return `Merged from ${row.baseClauses.length}${row.moved ? ', moved' : ''}`
     case 'moved':
       return row.edited ? 'Moved, edited' : 'Moved'
+    case 'carried-over':
+      return `Carried over from ${row.targetClauses[0]?.carriedFrom ?? 'an earlier version'} (not restated)`
     default:
       return row.status.charAt(0).toUpperCase() + row.status.slice(1)
   }
@@ -20,4 +22,9 @@ export function numberingText(row: Pick<ClauseComparison, 'renumbered' | 'baseCl
   if (!row.renumbered) return null
   const labels = (cs: readonly RowClause[]): string => cs.map((c) => c.label ?? '').join(', ')
   return `${labels(row.baseClauses)} → ${labels(row.targetClauses)}`
+}
+
+/** A row a reviewer steps through and the changed-only views keep: neither unchanged nor carried over unchanged. */
+export function isChange(row: Pick<ClauseComparison, 'status'>): boolean {
+  return row.status !== 'unchanged' && row.status !== 'carried-over'
 }

@@ -1,4 +1,5 @@
 // The shapes of a comparison between two versions, shared by the core, the CLI and the renderer.
+import type { RemovedTerm } from '../models/types'
 import type { PairBy, PairHow } from './pair'
 
 export type { PairBy, PairHow }
@@ -37,7 +38,11 @@ export interface Part {
  * What happened to a row's clause. `split`: one base clause became several target clauses;
  * `merged`: several became one. A split or merged row can also have moved (`moved` flag).
  */
-export type ClauseStatus = 'unchanged' | 'modified' | 'added' | 'removed' | 'moved' | 'split' | 'merged'
+/**
+ * `carried-over`: the target does not restate the term; it continues as an earlier version states
+ * it (unchanged, but not said again: the row names the version the text comes from).
+ */
+export type ClauseStatus = 'unchanged' | 'carried-over' | 'modified' | 'added' | 'removed' | 'moved' | 'split' | 'merged'
 
 /** One side of a row as a single text: a split's or merge's clauses joined in order by a blank line. */
 export interface ClauseSide {
@@ -57,6 +62,8 @@ export interface RowClause {
   text: string
   /** 0-based position of the clause in its version. */
   index: number
+  /** The version whose text this is, when its version does not restate the term (see models/effective.ts); else null. */
+  carriedFrom: string | null
 }
 
 export interface PairMatch {
@@ -99,6 +106,8 @@ export interface ClauseComparison {
   headingParts: Part[]
   wordsInserted: number
   wordsDeleted: number
+  /** For a removed row: the version whose sources say the term ended, and the passages; null when none says so. */
+  ended: RemovedTerm | null
 }
 
 export interface ComparisonSummary {
@@ -109,6 +118,8 @@ export interface ComparisonSummary {
   moved: number
   split: number
   merged: number
+  /** Terms the target does not restate: they continue as an earlier version states them. */
+  carriedOver: number
   /** Rows whose printed numbers changed; they are also counted under their status. */
   renumbered: number
   /** Rows whose pairing is under the review threshold. */

@@ -7,7 +7,7 @@ import { readTextFile } from '../io/read-text'
 import { parseYamlWithSchema } from '../io/yaml-schema'
 import { assignClauseIds } from './identity'
 import { MAX_CLAUSES, ModelGuard, ModelSchema } from './schema'
-import type { Version } from './types'
+import type { Basis, Version } from './types'
 
 const MODEL_FILE = /\.ya?ml$/i
 export const MAX_MODEL_BYTES = 16 * 1024 * 1024
@@ -57,9 +57,15 @@ export function parseModel(text: string, file: string): Version {
     guard: ModelGuard
   })
   if (!parsed.ok) throw new ModelFileError(parsed.problems, parsed.total)
-  const m = parsed.value
-  const clauses = assignClauseIds(m.clauses).map((c) => ({ ...c, heading: c.heading ?? '' }))
-  return { ...m, clauses, file, clauseCount: clauses.length }
+  const { removes, restates, ...m } = parsed.value
+  const partial = (restates ?? (m.kind === 'agreement' ? 'all' : 'some')) === 'some'
+  const clauses = assignClauseIds(m.clauses).map(({ basis, ...c }) => ({ ...c, heading: c.heading ?? '', ...(basis ? { basis: basis.map(unanchored) } : {}) }))
+  const removed = (removes ?? []).map((r) => ({ id: r.id, versionId: m.id, basis: r.basis.map(unanchored) }))
+  return { ...m, clauses, file, clauseCount: clauses.length, ...(partial ? { partial: true as const } : {}), ...(removed.length ? { removed } : {}) }
+}
+
+function unanchored(b: { source: string; quote: string }): Basis {
+  return { sourceId: b.source, quote: b.quote, start: null, end: null }
 }
 
 /**

@@ -26,9 +26,15 @@ const optional = (what: string, max: number) => text(what).pipe(z.string().trim(
  * A clause's `id` is optional: real drafts carry none, and content pairs them (compare/pair.ts).
  * `label` is the number as printed ("3.1", "Section 4(a)", "Article IV"); it never pairs alone.
  */
+/** A passage that states a term: the source's id and its words exactly as the source prints them. */
+export const BasisSchema = z.object({ source: id, quote: nonEmpty('quote').pipe(z.string().max(2_000, 'quote must be at most 2,000 characters')) }).strict()
+
 export const ClauseSchema = z
-  .object({ id: id.optional(), label: optional('label', 64), heading: optional('heading', 500), text: nonEmpty('text') })
+  .object({ id: id.optional(), label: optional('label', 64), heading: optional('heading', 500), text: nonEmpty('text'), basis: z.array(BasisSchema).optional() })
   .strict()
+
+/** A term the version's sources say was ended, with the passages that say so. */
+export const RemovalSchema = z.object({ id, basis: z.array(BasisSchema).min(1, 'a removal needs the passage that says the term ended') }).strict()
 
 export const ModelSchema = z
   .object({
@@ -37,7 +43,13 @@ export const ModelSchema = z
     date,
     kind: z.enum(['agreement', 'amendment', 'statement'], { error: 'must be one of agreement, amendment, statement' }),
     summary: nonEmpty('summary'),
-    clauses: z.array(ClauseSchema, { error: 'must be a list of clauses' })
+    clauses: z.array(ClauseSchema, { error: 'must be a list of clauses' }),
+    /**
+     * `some`: the version restates only some terms, and the others carry over from the version
+     * before (the default for an amendment or a statement); `all`: it is the whole agreement.
+     */
+    restates: z.enum(['all', 'some'], { error: 'must be all or some' }).optional(),
+    removes: z.array(RemovalSchema).optional()
   })
   .strict()
   .superRefine((model, ctx) => {

@@ -5,7 +5,7 @@
 // Contents and T), so they are listed in Acrobat, Preview, Okular and pdf.js; every clause has
 // a bookmark.
 import PDFDocument from 'pdfkit'
-import { numberingText, statusText } from '../compare/describe'
+import { isChange, numberingText, statusText } from '../compare/describe'
 import type { ClauseComparison, Comparison, Part } from '../compare/types'
 import { isConflict, rowEvidenceClauseIds } from '../evidence/rules'
 import { summarizeByClause, type ResolvedCitation } from '../evidence/service'
@@ -75,7 +75,7 @@ export async function renderPdf(input: PdfInput): Promise<Buffer> {
   const numbered = numberCitations(input)
   doc.addPage()
   w.y = MARGIN.top
-  const rows = c.clauses.filter((x) => input.includeUnchanged || x.status !== 'unchanged')
+  const rows = c.clauses.filter((x) => input.includeUnchanged || isChange(x))
   if (rows.length === 0) w.paragraph('No clause changed between these versions.', { face: 'serif', size: 11, color: MUTED })
   const sourceLabel = (id: string): string => {
     const src = input.sources.find((x) => x.id === id)
@@ -98,7 +98,7 @@ function numberCitations(input: PdfInput): Map<string, Numbered[]> {
   const byClause = new Map<string, Numbered[]>()
   let n = 0
   for (const clause of input.comparison.clauses) {
-    if (!input.includeUnchanged && clause.status === 'unchanged') continue
+    if (!input.includeUnchanged && !isChange(clause)) continue
     const ids = new Set(rowEvidenceClauseIds(clause))
     for (const citation of input.citations.filter((x) => x.versionId === clause.evidenceVersionId && ids.has(x.clauseId))) {
       byClause.set(clause.key, [...(byClause.get(clause.key) ?? []), { n: ++n, citation }])
@@ -234,6 +234,7 @@ function cover(w: Writer, input: PdfInput): void {
     ...(s.merged ? [['Clauses merged', String(s.merged)] as [string, string]] : []),
     ...(s.renumbered ? [['Clauses renumbered', String(s.renumbered)] as [string, string]] : []),
     ['Clauses unchanged', String(s.unchanged)],
+    ...(s.carriedOver ? [['Carried over (not restated)', String(s.carriedOver)] as [string, string]] : []),
     ['Words inserted / deleted', `${s.wordsInserted} / ${s.wordsDeleted}`],
     ['Citations', String(input.citations.length)],
     ['Clauses with conflicting sources', String(conflictCount)]

@@ -9,6 +9,7 @@ import type { EvidenceService } from '../evidence/service'
 import type { Library } from '../library'
 import type { VersionSummary } from '../models/types'
 import { renderPdf } from './export'
+import { isChange } from '../compare/describe'
 import { safeFileName } from '../io/file-name'
 
 export interface PdfExportRequest {
@@ -57,7 +58,7 @@ export async function exportPdf({ library, evidence, compare }: PdfServices, req
     throw new ClausewiseError({ code: 'unreadable', file: basename(request.out), message: `could not write the PDF: ${reason}` })
   }
   const pages = (pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length
-  return { path: request.out, bytes: pdf.length, pages, clauses: comparison.clauses.filter((c) => includeUnchanged || c.status !== 'unchanged').length, citations: relevant.length }
+  return { path: request.out, bytes: pdf.length, pages, clauses: comparison.clauses.filter((c) => includeUnchanged || isChange(c)).length, citations: relevant.length }
 }
 
 /**

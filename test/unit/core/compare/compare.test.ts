@@ -50,7 +50,7 @@ describe('compareVersions', () => {
       ['same', 'unchanged'],
       ['new', 'added']
     ])
-    expect(c.summary).toEqual({ unchanged: 1, modified: 1, added: 1, removed: 1, moved: 1, split: 0, merged: 0, renumbered: 0, review: 0, wordsInserted: 4, wordsDeleted: 4 })
+    expect(c.summary).toEqual({ unchanged: 1, carriedOver: 0, modified: 1, added: 1, removed: 1, moved: 1, split: 0, merged: 0, renumbered: 0, review: 0, wordsInserted: 4, wordsDeleted: 4 })
   })
 
   it('flags a moved clause that was also edited', () => {
