@@ -50,14 +50,40 @@ export function findDates(text: string): MentionedDate[] {
   return found.sort((a, b) => a.start - b.start)
 }
 
+const MONTH_DAY = new RegExp(`^${MONTH}\\s+${DAY}$`)
+
+/** How an ISO date of any precision sorts against another: a missing month or day sorts first. */
+const sortKey = (iso: string): string => iso.padEnd(10, '-00')
+
 /**
- * The latest month- or day-precision date among `dates`. Bare years are left out: in these
- * articles they are mostly contract terms ("through 2032"), not events the article reports.
+ * The ISO date of a month and day printed without a year ("February 27"), inferred from the
+ * article's context: news gives the year of the earlier events it recalls and leaves it off the
+ * event it reports, so the date is taken as the first such day on or after the latest dated
+ * event (month or day precision) the article mentions. Null for any other mention, and when the
+ * article dates no event (a bare year is more often a term, "through 2032", than an event).
+ */
+export function inferYear(date: MentionedDate, dates: readonly MentionedDate[]): string | null {
+  if (date.iso !== null) return null
+  const m = MONTH_DAY.exec(date.text)
+  let anchor: string | null = null
+  for (const d of dates) if (d.iso && d.iso.length >= 7 && (anchor === null || sortKey(d.iso) > sortKey(anchor))) anchor = d.iso
+  if (!m || anchor === null) return null
+  const year = Number(anchor.slice(0, 4))
+  const same = iso(String(year), m[1], m[2])
+  if (same === null) return null
+  return sortKey(same) >= sortKey(anchor) ? same : iso(String(year + 1), m[1], m[2])
+}
+
+/**
+ * The latest month- or day-precision date among `dates`, a month and day without a year taken
+ * in the year its context gives (inferYear). Bare years are left out: in these articles they are
+ * mostly contract terms ("through 2032"), not events the article reports.
  */
 export function latestEventDate(dates: readonly MentionedDate[]): string | null {
   let best: string | null = null
-  for (const { iso } of dates) {
-    if (iso && iso.length >= 7 && (best === null || iso.padEnd(10, '-00') > best.padEnd(10, '-00'))) best = iso
+  for (const d of dates) {
+    const at = d.iso ?? inferYear(d, dates)
+    if (at && at.length >= 7 && (best === null || sortKey(at) > sortKey(best))) best = at
   }
   return best
 }

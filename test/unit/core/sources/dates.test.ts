@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { findDates, latestEventDate } from '../../../../src-main/core/sources/dates'
+import { findDates, inferYear, latestEventDate } from '../../../../src-main/core/sources/dates'
 
 const isos = (text: string) => findDates(text).map((d) => [d.text, d.iso])
 
@@ -43,5 +43,19 @@ describe('latestEventDate', () => {
   it('takes the latest dated event and ignores bare years such as contract terms', () => {
     expect(latestEventDate(findDates('In October 2025 and on February 27, 2026, terms ran to 2032.'))).toBe('2026-02-27')
     expect(latestEventDate(findDates('until 2032'))).toBeNull()
+  })
+
+  it('dates a month and day printed without a year in the year its context gives', () => {
+    // GadgetBond: the statement "published on February 27" follows "the October 2025 agreement".
+    expect(latestEventDate(findDates('published on February 27, after the October 2025 agreement, terms to 2032'))).toBe('2026-02-27')
+    // A day on or after the latest dated event stays in that year.
+    expect(latestEventDate(findDates('In January 2026 they talked; on March 3 they signed.'))).toBe('2026-03-03')
+    expect(latestEventDate(findDates('In February 2026 they talked; on February 27 they signed.'))).toBe('2026-02-27')
+  })
+
+  it('infers no year for a month and day when the article dates no event', () => {
+    const dates = findDates('published on February 27, terms run through 2032')
+    expect(inferYear(dates[0]!, dates)).toBeNull()
+    expect(latestEventDate(dates)).toBeNull()
   })
 })
