@@ -9,6 +9,7 @@ import { findFolded } from '../text/fold'
 import type { Citation, Stance, WorkspaceData } from '../workspace/types'
 import { anchorQuote, describeQuote } from './anchor'
 import { isConflict } from './rules'
+import { periodsOf } from './period'
 import { SuggestionIndex, type Suggestion } from './suggest'
 
 /** What the service needs of a workspace: the WorkspaceStore, or a read-only view of data. */
@@ -152,7 +153,8 @@ export class EvidenceService {
       const sentence = sources.get(c.sourceId)?.sentences.find((s) => s.start <= c.start! && c.start! < s.end)
       if (sentence) cited.add(`${c.sourceId}:${sentence.start}`)
     }
-    return index.suggest(clause, limit, cited)
+    const period = periodsOf((await this.library.loadModels()).versions).get(version.id)
+    return index.suggest(clause, limit, cited, period)
   }
 
   async remove(id: string): Promise<void> {

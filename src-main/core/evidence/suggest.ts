@@ -7,6 +7,7 @@ import { eng } from 'stopword'
 import type { Clause } from '../models/types'
 import type { Source } from '../sources/types'
 import { fold } from '../text/fold'
+import { governingDates, inPeriod, type Period } from './period'
 
 export interface Suggestion {
   sourceId: string
@@ -24,9 +25,30 @@ interface SentenceDoc {
   sourceId: string
   start: number
   end: number
+  /** What the sentence is about in time (period.ts); empty when nothing says. */
+  dates: string[]
 }
 
-const STOP_WORDS = new Set(eng)
+/**
+ * Ranking weights on top of BM25. A passage about the version's period is worth more than one
+ * about another stage of the deal; one that says nothing of time is left as it is. The cap keeps
+ * one long article from filling the list: a reviewer wants the other sources' word too.
+ */
+const IN_PERIOD = 1.6
+const OUT_OF_PERIOD = 0.6
+export const MAX_PER_SOURCE = 2
+
+/**
+ * The stopword package's English list, plus words it keeps that carry no subject: pronouns and
+ * modals ("its", "may", "shall"), bare negations (the conflict check reads "no longer" itself),
+ * and reporting words. None of them is ever shown as a "matched word".
+ */
+const STOP_WORDS = new Set([...eng, 'its', 'no', 'not', 'nor', 'may', 'might', 'must', 'shall', 'will', 'says', 'per', 'one', 'including', 'include', 'includes', 'included'])
+/**
+ * A word in more than this share of all sentences (here "OpenAI", "Microsoft") still ranks, with
+ * BM25's small weight, but is not shown as a matched word: it tells the reviewer nothing.
+ */
+const COMMON_SHARE = 0.25
 /** British spellings in the models, American in most articles. */
 const SPELLING: Readonly<Record<string, string>> = { licence: 'license', licences: 'licenses', licensed: 'license', centre: 'center', centres: 'centers' }
 const WORD = /[\p{L}\p{N}]+/gu
@@ -41,6 +63,8 @@ export class SuggestionIndex {
   private readonly index: MiniSearch<SentenceDoc & { text: string }>
   private readonly docs: SentenceDoc[] = []
   private readonly sources: Map<string, Source>
+  /** Search terms too common to show as matched words. */
+  private readonly common = new Set<string>()
 
   constructor(sources: readonly Source[]) {
     this.sources = new Map(sources.map((s) => [s.id, s]))
@@ -51,25 +75,47 @@ export class SuggestionIndex {
     })
     for (const s of sources) {
       for (const span of s.sentences) {
-        const doc = { id: this.docs.length, sourceId: s.id, start: span.start, end: span.end }
+        const doc = { id: this.docs.length, sourceId: s.id, start: span.start, end: span.end, dates: governingDates(s, span) }
         this.docs.push(doc)
         this.index.add({ ...doc, text: s.text.slice(span.start, span.end) })
       }
     }
+    const df = new Map<string, number>()
+    for (const doc of this.docs) {
+      const words = new Set((this.sources.get(doc.sourceId)!.text.slice(doc.start, doc.end).match(WORD) ?? []).map(searchTerm))
+      for (const t of words) if (t) df.set(t, (df.get(t) ?? 0) + 1)
+    }
+    for (const [t, n] of df) if (n > COMMON_SHARE * this.docs.length) this.common.add(t)
   }
 
-  /** The best `limit` sentences for a clause, skipping passages listed in `exclude` ("sourceId:start"). */
-  suggest(clause: Pick<Clause, 'heading' | 'text'>, limit = 5, exclude: ReadonlySet<string> = new Set()): Suggestion[] {
-    const results = this.index.search(`${clause.heading} ${clause.text}`, { combineWith: 'OR' })
+  /**
+   * The best `limit` sentences for a clause, skipping passages listed in `exclude`
+   * ("sourceId:start"); with the version's `period`, passages about that period rank first.
+   */
+  suggest(clause: Pick<Clause, 'heading' | 'text'>, limit = 5, exclude: ReadonlySet<string> = new Set(), period?: Period): Suggestion[] {
+    const ranked = this.index
+      .search(`${clause.heading} ${clause.text}`, { combineWith: 'OR' })
+      .map((r) => {
+        const doc = this.docs[r.id as number]!
+        const weight = !period || doc.dates.length === 0 ? 1 : doc.dates.some((d) => inPeriod(d, period)) ? IN_PERIOD : OUT_OF_PERIOD
+        return { doc, terms: r.terms, score: r.score * weight }
+      })
+      .sort((a, b) => b.score - a.score || a.doc.id - b.doc.id)
     const out: Suggestion[] = []
-    for (const r of results) {
-      const doc = this.docs[r.id as number]!
+    const perSource = new Map<string, number>()
+    for (const { doc, terms: matchedTerms, score } of ranked) {
       if (exclude.has(`${doc.sourceId}:${doc.start}`)) continue
+      const taken = perSource.get(doc.sourceId) ?? 0
+      if (taken >= MAX_PER_SOURCE) continue
+      perSource.set(doc.sourceId, taken + 1)
       const source = this.sources.get(doc.sourceId)!
       const text = source.text.slice(doc.start, doc.end)
-      const matched = new Set(r.terms)
-      const terms = [...new Set((text.match(WORD) ?? []).filter((w) => matched.has(searchTerm(w) ?? '')))]
-      out.push({ sourceId: doc.sourceId, sourceTitle: source.title, start: doc.start, end: doc.end, text, score: Math.round(r.score * 100) / 100, terms })
+      const matched = new Set(matchedTerms)
+      const terms = [...new Set((text.match(WORD) ?? []).filter((w) => {
+        const t = searchTerm(w)
+        return t !== null && matched.has(t) && !this.common.has(t)
+      }))]
+      out.push({ sourceId: doc.sourceId, sourceTitle: source.title, start: doc.start, end: doc.end, text, score: Math.round(score * 100) / 100, terms })
       if (out.length === limit) break
     }
     return out
