@@ -33,10 +33,11 @@ interface RowWords {
   moved: boolean
   renumbered: boolean
   baseClauses: ReadonlyArray<{ label: string | null }>
-  targetClauses: ReadonlyArray<{ label: string | null }>
+  targetClauses: ReadonlyArray<{ label: string | null; carriedFrom?: string | null }>
 }
 
-export function statusText(row: RowWords): string {
+/** `versionName` names a version by its id for a carried-over row ("28 October 2025"); the id itself without one. */
+export function statusText(row: RowWords, versionName: (id: string) => string = (id) => id): string {
   switch (row.status) {
     case 'split':
       return `Split into ${row.targetClauses.length}${row.moved ? ', moved' : ''}`
@@ -44,9 +45,18 @@ export function statusText(row: RowWords): string {
       return `Merged from ${row.baseClauses.length}${row.moved ? ', moved' : ''}`
     case 'moved':
       return row.edited ? 'Moved, edited' : 'Moved'
+    case 'carried-over': {
+      const from = row.targetClauses[0]?.carriedFrom
+      return `Carried over from ${from ? versionName(from) : 'an earlier version'} (not restated)`
+    }
     default:
       return row.status.charAt(0).toUpperCase() + row.status.slice(1)
   }
+}
+
+/** A row a reviewer steps through and "Changed only" keeps: neither unchanged nor carried over unchanged. */
+export function isChange(row: { status: string }): boolean {
+  return row.status !== 'unchanged' && row.status !== 'carried-over'
 }
 
 /** "6.3 → 6.4" for a renumbered row, "3 → 3.1, 3.2, 3.3" for a split; null when the numbers did not change. */

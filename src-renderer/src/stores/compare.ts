@@ -5,6 +5,7 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { ClauseComparison, CompareOptions, Comparison, PairingMode } from '../../../src-main/api/contract'
 import { api, errorMessage } from '../api'
+import { isChange } from '../format'
 import { useWorkspaceStore } from './workspace'
 
 export type Layout = 'side-by-side' | 'inline'
@@ -29,10 +30,10 @@ export const useCompareStore = defineStore('compare', () => {
 
   const rows = computed<ClauseComparison[]>(() => {
     const all = comparison.value?.clauses ?? []
-    return changedOnly.value ? all.filter((c) => c.status !== 'unchanged') : all
+    return changedOnly.value ? all.filter(isChange) : all
   })
-  /** Row indexes (into `rows`) of every clause that changed, in reading order. */
-  const changes = computed(() => rows.value.flatMap((c, i) => (c.status === 'unchanged' ? [] : [i])))
+  /** Row indexes (into `rows`) of every clause that changed, in reading order (a carried-over term did not). */
+  const changes = computed(() => rows.value.flatMap((c, i) => (isChange(c) ? [i] : [])))
   /** Row indexes (into `rows`) of every pairing under the review threshold, in reading order. */
   const reviews = computed(() => rows.value.flatMap((c, i) => (c.match?.review ? [i] : [])))
   /** The row the reviewer is on: set by change navigation and by pairing-check navigation. */
