@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { alignClauses } from '../../../support/id-alignment'
 import { heaviestIncreasing } from '../../../../src-main/core/compare/gaps'
 import { normalizeLabel, pairClauses, type PairInput, type Pairing } from '../../../../src-main/core/compare/pair'
-import { loadModels } from '../../../../src-main/core/models/library'
+import { FolderLibrary } from '../../../../src-main/core/library'
 import { perturbedPair } from '../../../../bench/perturb'
 import { rng, syntheticPair } from '../../../../bench/synthetic'
 import { loadLicenceModel } from '../../../fixtures/licences'
@@ -415,7 +415,8 @@ describe('pairClauses on boilerplate', () => {
 })
 
 describe('pairClauses with ids', async () => {
-  const { versions } = await loadModels(join(__dirname, '../../../../resources/models'))
+  // The versions as the app serves them: effective terms, carried over where not restated.
+  const { versions } = await new FolderLibrary({ sourcesDir: join(__dirname, '../../../../resources/sources'), modelsDir: join(__dirname, '../../../../resources/models') }).loadModels()
 
   it('pairs the bundled versions exactly as alignClauses does', () => {
     expect(versions.length).toBeGreaterThan(1)

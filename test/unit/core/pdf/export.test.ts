@@ -38,7 +38,10 @@ describe('annotated PDF export', async () => {
   const models = join(dir, 'models')
   await cp(join(ROOT, 'resources/models'), models, { recursive: true })
   const april = await readFile(join(models, '2026-04.yaml'), 'utf8')
-  await writeFile(join(models, '2026-04.yaml'), april.replace('products until 2032.', 'products until 2032 (“non‑exclusive”; 비독점 라이선스; 非独占ライセンス).'))
+  const marked = april.replace('until 2032; the licence', 'until 2032 (“non‑exclusive”; 비독점 라이선스; 非独占ライセンス); the licence')
+  // The test's own text must reach the model, or the scripts below are never put to the PDF.
+  expect(marked).not.toBe(april)
+  await writeFile(join(models, '2026-04.yaml'), marked)
   const services = createServices({ sourcesDir: join(ROOT, 'resources/sources'), modelsDir: models, workspacePath: join(dir, 'w.json') })
   await services.evidence.cite({ versionId: '2026-04', clauseId: 'ip-licence', sourceId: 'hamidun-news', quote: 'this license is no longer exclusive', stance: 'supports', note: 'April article', reviewer: 'A. Reviewer' })
   await services.evidence.cite({ versionId: '2026-04', clauseId: 'ip-licence', sourceId: 'windows-central', quote: "Microsoft retains exclusive access to OpenAI's intellectual property and models through 2030.", stance: 'contradicts', reviewer: 'A. Reviewer' })
@@ -60,8 +63,8 @@ describe('annotated PDF export', async () => {
       expect(a.quadPoints && (a.quadPoints as ArrayLike<unknown>).length).toBeGreaterThan(0)
       expect(a.contentsObj?.str).toMatch(/^(Deleted|Inserted): /)
     }
-    expect(strikes.some((a) => a.contentsObj?.str === 'Deleted: an exclusive')).toBe(true)
-    expect(underlines.some((a) => a.contentsObj?.str === 'Inserted: a non-exclusive')).toBe(true)
+    expect(strikes.some((a) => a.contentsObj?.str?.startsWith("Deleted: exclusive rights to OpenAI's intellectual property"))).toBe(true)
+    expect(underlines.some((a) => a.contentsObj?.str?.startsWith("Inserted: a licence to OpenAI's models") && a.contentsObj.str.endsWith('the licence is no longer exclusive'))).toBe(true)
   })
 
   it('adds a comment per citation carrying stance, quote and note, by the reviewer', () => {
