@@ -35,12 +35,13 @@ export function carryForward(versions: readonly Version[]): { versions: Version[
       if (restated) clauses.push(restated)
       else if (!ended.has(p.id)) clauses.push({ ...p, carriedFrom: p.carriedFrom ?? prev.id })
     }
-    // Terms new in this version stand after the clause the version states before them.
-    let after = -1
-    for (const c of v.clauses) {
-      const at = clauses.indexOf(c)
-      if (at >= 0) after = at
-      else clauses.splice(++after, 0, c)
+    // A term new in this version stands where the version puts it: before the next term it
+    // restates; after all others when it restates none later (the carried terms keep their order).
+    for (const [i, c] of v.clauses.entries()) {
+      if (clauses.includes(c)) continue
+      const next = v.clauses.slice(i + 1).find((n) => clauses.includes(n))
+      const at = next ? clauses.indexOf(next) : clauses.length
+      clauses.splice(at, 0, c)
     }
     const stated = new Set(clauses.map((c) => c.id))
     const removed: RemovedTerm[] = [...(prev.removed ?? []), ...(v.removed ?? [])].filter((r) => !stated.has(r.id))
