@@ -1,6 +1,9 @@
-// `clausewise cite` and `clausewise evidence`: citations in a workspace file or a matter from a terminal.
+// `clausewise cite`, `evidence` and `disagreements`: citations in a workspace file or a matter,
+// and where the sources disagree, from a terminal.
+import { KIND_LABEL } from '../core/evidence/disagree'
 import { MAX_NOTE_CHARS, MAX_REVIEWER_CHARS } from '../core/workspace/schema'
-import { STANCES, type Stance } from '../core/workspace/types'
+import { emptyWorkspace, STANCES, type Stance } from '../core/workspace/types'
+import { readOnlyServices } from '../services'
 import { guarded, requireReview, type Scope } from './common'
 import { style, type Out } from './output'
 
@@ -78,6 +81,26 @@ export async function evidenceCommand(scope: Scope, out: Out, o: EvidenceOptions
         const where = c.orphan ? style(out, 'ORPHAN (passage not found)', 'yellow') : `${c.start}–${c.end}${c.fuzzy ? ' (re-anchored)' : ''}`
         out.stdout(`  ${c.stance.padEnd(11)} ${c.sourceId} ${where}\n    “${c.quote.exact}”${c.note ? `\n    note: ${c.note}` : ''}\n`)
       }
+    }
+  })
+}
+
+/**
+ * `disagreements`: needs no review file (nothing is cited yet). JSON: `{ disagreements: [{ key,
+ * versionId, clauseId, kind, passages: [{ sourceId, sourceTitle, start, end, text, value }] × 2 }] }`.
+ */
+export async function disagreementsCommand(scope: Scope, out: Out, o: EvidenceOptions): Promise<number> {
+  return guarded(out, async () => {
+    const { evidence } = readOnlyServices(scope.library, emptyWorkspace())
+    const found = await evidence.disagreements(o.versionId)
+    if (o.json) {
+      out.stdout(JSON.stringify({ disagreements: found }, null, 2) + '\n')
+      return
+    }
+    if (found.length === 0) out.stdout('No disagreements found between the sources.\n')
+    for (const d of found) {
+      out.stdout(`${style(out, `${d.versionId}/${d.clauseId}`, 'bold')}: ${style(out, 'SOURCES DISAGREE', 'red', 'bold')} on the ${KIND_LABEL[d.kind]}\n`)
+      for (const p of d.passages) out.stdout(`  ${p.value.padEnd(14)} ${p.sourceTitle} (${p.sourceId}, ${p.start}–${p.end})\n    “${p.text}”\n`)
     }
   })
 }

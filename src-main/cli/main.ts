@@ -26,6 +26,9 @@ Commands:
                         [--note TEXT] [--reviewer NAME]
   evidence            list a workspace's citations, re-anchored in the current sources:
                         --workspace FILE [--version ID]
+  disagreements       where the sources disagree about a term, before anyone cites them: for
+                        each clause, its strongest passages from different sources stating
+                        another end year, amount, percentage or exclusivity [--version ID]
   export              the annotated PDF of a comparison:
                         --base ID --target ID --out FILE.pdf [--workspace FILE]
                         [--include-unchanged] [--reviewer NAME]
@@ -42,7 +45,7 @@ Matters (a folder holding one review of your own documents):
                       read FILE (DOCX, PDF, text, Markdown, HTML) into the matter: a draft to
                         compare (version) or evidence to cite (source); warnings on stderr; a
                         file that cannot be read is refused and the matter left as it was
-  --matter DIR        on sources, versions, compare, cite, evidence, export, export-annotations
+  --matter DIR        on sources, versions, compare, cite, evidence, disagreements, export, export-annotations
                         and import-annotations: the matter's drafts and sources replace the
                         bundled case, its review file (pairings, citations) replaces --workspace
 
@@ -60,7 +63,7 @@ stderr and still compares.
 `
 
 /** The commands that work on a matter's documents and review file when given --matter DIR. */
-const MATTER_COMMANDS = ['sources', 'versions', 'compare', 'cite', 'evidence', 'export', 'export-annotations', 'import-annotations', 'import']
+const MATTER_COMMANDS = ['sources', 'versions', 'compare', 'cite', 'evidence', 'disagreements', 'export', 'export-annotations', 'import-annotations', 'import']
 const ALL_COMMANDS = [...MATTER_COMMANDS, 'segment', 'workspace', 'matter']
 
 export async function main(argv: readonly string[], out: Out): Promise<number> {
@@ -189,6 +192,12 @@ export async function main(argv: readonly string[], out: Out): Promise<number> {
       const scope = await openScope()
       if (typeof scope === 'number') return scope
       return citeCommand(scope, out, options)
+    }
+    case 'disagreements': {
+      const scope = await openScope()
+      if (typeof scope === 'number') return scope
+      const { disagreementsCommand } = await import('./evidence-commands')
+      return disagreementsCommand(scope, out, { versionId: values.version, json: values.json })
     }
     case 'evidence': {
       if (!reviewNamed) return usageError(out, 'evidence needs --workspace FILE or --matter DIR')

@@ -9,6 +9,7 @@ import { findFolded } from '../text/fold'
 import type { Citation, Stance, WorkspaceData } from '../workspace/types'
 import { anchorQuote, describeQuote } from './anchor'
 import { isConflict } from './rules'
+import { disagreementsOf, type Disagreement } from './disagree'
 import { periodsOf } from './period'
 import { SuggestionIndex, type Suggestion } from './suggest'
 
@@ -155,6 +156,21 @@ export class EvidenceService {
     }
     const period = periodsOf((await this.library.loadModels()).versions).get(version.id)
     return index.suggest(clause, limit, cited, period)
+  }
+
+  /**
+   * Where the sources disagree about a term, before any citation: every clause of one version (or
+   * of all), its strongest passages compared (disagree.ts).
+   */
+  async disagreements(versionId?: string): Promise<Disagreement[]> {
+    const { versions } = await this.library.loadModels()
+    const chosen = versionId === undefined ? versions : [await this.library.version(versionId)]
+    const loaded = (await this.library.loadSources()).sources
+    if (this.suggestionIndex?.sources !== loaded) this.suggestionIndex = { sources: loaded, index: new SuggestionIndex(loaded) }
+    const index = this.suggestionIndex.index
+    const sources = new Map(loaded.map((s) => [s.id, s]))
+    const periods = periodsOf(versions)
+    return chosen.flatMap((v) => v.clauses.flatMap((c) => disagreementsOf(v.id, c, sources, index, periods.get(v.id))))
   }
 
   async remove(id: string): Promise<void> {
