@@ -9,6 +9,8 @@ import type { HistoryState } from '../core/workspace/history'
 import type { DocumentRole, MatterDocument, SegmentationChange, Stance, WorkspaceSettings } from '../core/workspace/types'
 import type { DocumentReview, ImportProgress, ImportStage } from '../core/matter/service'
 import type { EditedClause } from '../core/matter/segmentation'
+import type { Disagreement } from '../core/evidence/disagree'
+import type { ClauseHistory } from '../core/compare/clause-history'
 import type { LibraryIndex } from '../core/library'
 import type { Version } from '../core/models/types'
 import type { Source } from '../core/sources/types'
@@ -19,6 +21,9 @@ export type { ClauseEvidence } from '../core/evidence/service'
 export type { ClauseComparison, ClauseStatus, ComparisonSummary, Granularity, PairBy, PairHow, PairMatch, Part, PartOp, RowClause } from '../core/compare/types'
 export type { PairingMode } from '../core/compare/service'
 export type { DocumentRole, MatterDocument, DocumentReview, EditedClause, ImportProgress, ImportStage }
+export type { Disagreement, PassageRef, ValueKind } from '../core/evidence/disagree'
+export type { ClauseHistory, ClauseStage, StageState } from '../core/compare/clause-history'
+export type { Basis } from '../core/models/types'
 export type { Clause, VersionKind, VersionSummary } from '../core/models/types'
 export type { MentionedDate, Paragraph, ParagraphKind, SourceSummary, Span } from '../core/sources/types'
 
@@ -193,6 +198,26 @@ export interface ClausewiseApi {
   editSegmentation(args: EditSegmentationArgs): Promise<ApiResult<DocumentReview>>
   /** Forgets every correction of a draft's clauses (undoable). */
   resetSegmentation(args: IdArgs): Promise<ApiResult<DocumentReview>>
+  /** Where the sources disagree about a term, found before any citation; each says whether a reviewer dismissed it. */
+  getDisagreements(args: EvidenceArgs): Promise<ApiResult<FlaggedDisagreement[]>>
+  /** Sets a disagreement flag aside, or shows it again (saved, undoable). */
+  dismissDisagreement(args: DisagreementArgs): Promise<ApiResult<FlaggedDisagreement[]>>
+  restoreDisagreement(args: DisagreementArgs): Promise<ApiResult<FlaggedDisagreement[]>>
+  /** One term across every version, oldest first: its text or that it carries over, the redline from the stage before, the evidence. */
+  getClauseHistory(args: ClauseHistoryArgs): Promise<ApiResult<ClauseHistory>>
+}
+
+export interface FlaggedDisagreement extends Disagreement {
+  dismissed: boolean
+}
+
+export interface DisagreementArgs {
+  /** "versionId/clauseId/kind". */
+  key: string
+}
+
+export interface ClauseHistoryArgs {
+  clauseId: string
 }
 
 /** File-menu commands the renderer carries out with its own forms and the same API calls as its buttons. */
@@ -256,7 +281,11 @@ export const API_METHODS = [
   'removeDocument',
   'getDocumentReview',
   'editSegmentation',
-  'resetSegmentation'
+  'resetSegmentation',
+  'getDisagreements',
+  'dismissDisagreement',
+  'restoreDisagreement',
+  'getClauseHistory'
 ] as const satisfies readonly ApiMethod[]
 
 /** Registered in main but not exposed as-is: the preload wraps them (paths come only from dropped Files). */

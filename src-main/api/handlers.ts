@@ -3,6 +3,7 @@
 // shell/ipc.ts (Electron) and the E2E harness (Chromium mode) both call `dispatch`.
 import { basename } from 'node:path'
 import { exportPdf, suggestedPdfName } from '../core/pdf/service'
+import { clauseHistory } from '../core/compare/clause-history'
 import { matterHandlers, refuseWhileImporting } from './matter-handlers'
 import { ClausewiseError, formatProblem } from '../core/errors'
 import { formatPath } from '../core/io/yaml-schema'
@@ -71,6 +72,19 @@ function implement(services: Services, log: (message: string, err: unknown) => v
     getWorkspaceStatus: async () => {
       const { data, readOnly, notices } = await services.workspace.open()
       return { name: services.workspace.name, readOnly, notices: notices.map((n) => n.message), citations: data.citations.length }
+    },
+    getDisagreements: ({ versionId }) => services.evidence.disagreementReport(versionId),
+    dismissDisagreement: async ({ key }) => {
+      await services.history.record('Dismiss disagreement', () => services.evidence.dismiss(key))
+      return services.evidence.disagreementReport(key.split('/')[0])
+    },
+    restoreDisagreement: async ({ key }) => {
+      await services.history.record('Restore disagreement', () => services.evidence.restore(key))
+      return services.evidence.disagreementReport(key.split('/')[0])
+    },
+    getClauseHistory: async ({ clauseId }) => {
+      const [{ versions }, { citations }] = await Promise.all([services.library.loadModels(), services.evidence.report()])
+      return clauseHistory(clauseId, versions, citations)
     },
     ...matterHandlers(services, log)
   }

@@ -40,6 +40,8 @@ const date = z.string().regex(/^(\d{4}(-\d{2}(-\d{2})?)?)?$/, 'must be YYYY, YYY
 /** One drop of a few dozen files is a lot; this bounds the work one call can ask for. */
 export const MAX_IMPORT_FILES = 100
 
+const disagreementKey = z.string().max(400, 'is too long').regex(/^[A-Za-z0-9._-]+\/[A-Za-z0-9._-]+\/(term|amount|percent|exclusivity)$/, 'must be versionId/clauseId/kind')
+
 const setPairingArgs = z.strictObject({ baseId: id, targetId: id, base: clauseIds, target: clauseIds, mode: z.enum(['pair', 'unpair', 'auto']) })
 
 export const API_ARG_SCHEMAS: { [M in ApiMethod]: z.ZodType<ArgsOf<M>> } = {
@@ -75,5 +77,9 @@ export const API_ARG_SCHEMAS: { [M in ApiMethod]: z.ZodType<ArgsOf<M>> } = {
     z.strictObject({ documentId: id, clauseId: id, op: z.literal('split'), at: offset.min(1) }),
     z.strictObject({ documentId: id, clauseId: id, op: z.literal('heading'), heading: detail })
   ]),
-  resetSegmentation: idArgs
+  resetSegmentation: idArgs,
+  getDisagreements: z.strictObject({ versionId: id.optional() }),
+  dismissDisagreement: z.strictObject({ key: disagreementKey }),
+  restoreDisagreement: z.strictObject({ key: disagreementKey }),
+  getClauseHistory: z.strictObject({ clauseId: id })
 }

@@ -50,6 +50,10 @@ export const VALID_CALLS: readonly ValidCall[] = [
   { method: 'getWorkspaceStatus', payload: () => undefined },
   // The save dialog is canceled in the tests, so this answers { saved: false } and writes nothing.
   { method: 'exportPdf', payload: () => ({ baseId: '2026-02', targetId: '2026-04' }) },
+  { method: 'getDisagreements', payload: () => ({ versionId: '2026-04' }) },
+  { method: 'dismissDisagreement', payload: () => ({ key: '2026-04/ip-licence/term' }) },
+  { method: 'restoreDisagreement', payload: () => ({ key: '2026-04/ip-licence/term' }) },
+  { method: 'getClauseHistory', payload: () => ({ clauseId: 'ip-licence' }) },
   { method: 'getMatter', payload: () => undefined },
   // Cancelled folder dialogs: { opened: false }, nothing created.
   { method: 'newMatter', payload: () => ({ title: 'Acme / Beta: services agreement' }) },

@@ -173,6 +173,31 @@ export class EvidenceService {
     return chosen.flatMap((v) => v.clauses.flatMap((c) => disagreementsOf(v.id, c, sources, index, periods.get(v.id))))
   }
 
+  /** The disagreements with whether a reviewer dismissed each. */
+  async disagreementReport(versionId?: string): Promise<Array<Disagreement & { dismissed: boolean }>> {
+    const [found, ws] = await Promise.all([this.disagreements(versionId), this.store.read()])
+    const dismissed = new Set(ws.dismissed.map((d) => d.key))
+    return found.map((d) => ({ ...d, dismissed: dismissed.has(d.key) }))
+  }
+
+  /** Sets a disagreement flag aside (saved; undoable through History). */
+  async dismiss(key: string, reviewer = ''): Promise<void> {
+    const [versionId] = key.split('/')
+    if (!(await this.disagreements(versionId)).some((d) => d.key === key)) throw notFound('disagreement', key)
+    await this.store.update((ws) => {
+      if (ws.dismissed.some((d) => d.key === key)) return
+      ws.dismissed.push({ id: randomUUID(), key, created: this.now().toISOString(), reviewer: reviewer || ws.settings.reviewerName })
+    })
+  }
+
+  /** Shows a dismissed disagreement flag again. */
+  async restore(key: string): Promise<void> {
+    if (!(await this.store.read()).dismissed.some((d) => d.key === key)) throw notFound('dismissed disagreement', key)
+    await this.store.update((ws) => {
+      ws.dismissed = ws.dismissed.filter((d) => d.key !== key)
+    })
+  }
+
   async remove(id: string): Promise<void> {
     if (!(await this.store.read()).citations.some((c) => c.id === id)) throw notFound('citation', id)
     await this.store.update((ws) => {

@@ -14,7 +14,7 @@
 // revert two steps, and an undo asked for while a change is saving reverts that change.
 import { ClausewiseError } from '../errors'
 import { observeCommits, type WorkspaceStore } from './store'
-import type { Citation, MatterDocument, PairingOverride, SegmentationEdit, WorkspaceData, WorkspaceSettings } from './types'
+import type { Citation, DismissedFlag, MatterDocument, PairingOverride, SegmentationEdit, WorkspaceData, WorkspaceSettings } from './types'
 
 interface RecordChange<T> {
   id: string
@@ -30,6 +30,7 @@ interface Change {
   pairings: Array<RecordChange<PairingOverride>>
   documents: Array<RecordChange<MatterDocument>>
   segmentation: Array<RecordChange<SegmentationEdit>>
+  dismissed: Array<RecordChange<DismissedFlag>>
   settings: { before: WorkspaceSettings; after: WorkspaceSettings } | null
 }
 
@@ -62,7 +63,7 @@ export class History {
     return this.serial(async () => {
       const changes: Change[] = []
       const result = await observeCommits((before, after) => changes.push(diff(before, after)), change)
-      if (changes.some((c) => c.citations.length + c.pairings.length + c.documents.length + c.segmentation.length > 0 || c.settings)) {
+      if (changes.some((c) => c.citations.length + c.pairings.length + c.documents.length + c.segmentation.length + c.dismissed.length > 0 || c.settings)) {
         this.undos.push({ label, changes })
         if (this.undos.length > this.limit) this.undos.shift()
         this.redos.length = 0
@@ -126,6 +127,7 @@ function diff(before: WorkspaceData, after: WorkspaceData): Change {
     pairings: diffList(before.pairings, after.pairings),
     documents: diffList(before.documents, after.documents),
     segmentation: diffList(before.segmentation, after.segmentation),
+    dismissed: diffList(before.dismissed, after.dismissed),
     settings
   }
 }
@@ -154,7 +156,8 @@ function apply(ws: WorkspaceData, change: Change, side: 'before' | 'after'): str
     ...applyList(ws.citations, change.citations, side, describeCitation),
     ...applyList(ws.pairings, change.pairings, side, describePairing),
     ...applyList(ws.documents, change.documents, side, (d) => (d ? `the document "${d.title}"` : 'a document')),
-    ...applyList(ws.segmentation, change.segmentation, side, (e) => (e ? `the ${e.op} of clause ${e.clauseId}` : 'a segmentation edit'))
+    ...applyList(ws.segmentation, change.segmentation, side, (e) => (e ? `the ${e.op} of clause ${e.clauseId}` : 'a segmentation edit')),
+    ...applyList(ws.dismissed, change.dismissed, side, (d) => (d ? `the dismissal of ${d.key}` : 'a dismissal'))
   ]
   if (change.settings) {
     if (sameValue(ws.settings, change.settings[other])) ws.settings = structuredClone(change.settings[side])

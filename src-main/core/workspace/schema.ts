@@ -88,6 +88,13 @@ export const SegmentationEditSchema = z.discriminatedUnion('op', [
   z.strictObject({ ...editBase, op: z.literal('heading'), heading: z.string().max(MAX_TITLE_CHARS, tooLong(MAX_TITLE_CHARS)) })
 ])
 
+export const DismissedFlagSchema = z.strictObject({
+  id,
+  key: z.string().min(1).max(400),
+  created: isoTime,
+  reviewer: z.string().max(MAX_REVIEWER_CHARS, tooLong(MAX_REVIEWER_CHARS))
+})
+
 const matter = z.strictObject({ title: z.string().trim().min(1, 'must not be empty').max(MAX_TITLE_CHARS, tooLong(MAX_TITLE_CHARS)) }).nullable()
 
 const settings = z.strictObject({ reviewerName: z.string().max(MAX_REVIEWER_CHARS, tooLong(MAX_REVIEWER_CHARS)) })
@@ -106,7 +113,8 @@ export const WorkspaceSchema = z.strictObject({
     .array(MatterDocumentSchema)
     .max(MAX_MATTER_DOCUMENTS)
     .refine((docs) => new Set(docs.map((d) => d.id)).size === docs.length, 'two documents have the same id'),
-  segmentation: z.array(SegmentationEditSchema).max(MAX_SEGMENTATION_EDITS)
+  segmentation: z.array(SegmentationEditSchema).max(MAX_SEGMENTATION_EDITS),
+  dismissed: z.array(DismissedFlagSchema).max(MAX_SEGMENTATION_EDITS).default([])
 })
 
 /** Schema version 3, read only to migrate it. */
@@ -154,5 +162,6 @@ export const WorkspaceLenientSchema = z.object({
   pairings: z.array(z.unknown()).optional().catch(undefined),
   matter: z.object({ title: z.string() }).nullable().optional().catch(undefined),
   documents: z.array(z.unknown()).optional().catch(undefined),
-  segmentation: z.array(z.unknown()).optional().catch(undefined)
+  segmentation: z.array(z.unknown()).optional().catch(undefined),
+  dismissed: z.array(z.unknown()).optional().catch(undefined)
 })

@@ -27,7 +27,7 @@ import { ClausewiseError } from '../errors'
 import { targetOfTempName, writeFileAtomically } from '../io/atomic-write'
 import { decodeUtf8, readFileBytes } from '../io/read-text'
 import { withFileLock, type LockOptions } from './lock'
-import { MatterDocumentSchema, PairingSchema, SegmentationEditSchema, WorkspaceHeaderSchema, WorkspaceLenientSchema, WorkspaceSchema, WorkspaceV1Schema, WorkspaceV2Schema, WorkspaceV3Schema } from './schema'
+import { DismissedFlagSchema, MatterDocumentSchema, PairingSchema, SegmentationEditSchema, WorkspaceHeaderSchema, WorkspaceLenientSchema, WorkspaceSchema, WorkspaceV1Schema, WorkspaceV2Schema, WorkspaceV3Schema } from './schema'
 import { emptyWorkspace, WORKSPACE_FORMAT, WORKSPACE_SCHEMA_VERSION, type Citation, type WorkspaceData } from './types'
 
 export const MAX_WORKSPACE_BYTES = 64 * 1024 * 1024
@@ -419,7 +419,8 @@ export function interpret(text: string): Interpreted {
           pairings: validEntries(lenient.data.pairings, PairingSchema),
           matter: lenient.data.matter ? { title: lenient.data.matter.title } : null,
           documents: validEntries(lenient.data.documents, MatterDocumentSchema),
-          segmentation: validEntries(lenient.data.segmentation, SegmentationEditSchema)
+          segmentation: validEntries(lenient.data.segmentation, SegmentationEditSchema),
+          dismissed: validEntries(lenient.data.dismissed, DismissedFlagSchema)
         }
       : base
     return { kind: 'newer', version, data }
@@ -465,7 +466,7 @@ function validEntries<T>(list: readonly unknown[] | undefined, schema: { safePar
 }
 
 /** What a file from before matters reviews: the bundled case. */
-const NO_MATTER = { matter: null, documents: [], segmentation: [] } as const satisfies Pick<WorkspaceData, 'matter' | 'documents' | 'segmentation'>
+const NO_MATTER = { matter: null, documents: [], segmentation: [], dismissed: [] } as const satisfies Pick<WorkspaceData, 'matter' | 'documents' | 'segmentation' | 'dismissed'>
 
 /** 1 → 2: the workspace gets an id and a creation time (the earliest citation's, if any). */
 function migrateV1(settings: WorkspaceData['settings'], citations: Citation[]): WorkspaceData {

@@ -76,6 +76,15 @@ export type SegmentationChange = { documentId: string; clauseId: string } & ({ o
 /** A saved {@link SegmentationChange}: its id lets undo find it. */
 export type SegmentationEdit = { id: string } & SegmentationChange
 
+/** A reviewer's "these sources do not really disagree" on a flagged clause (evidence/disagree.ts), by the flag's key. */
+export interface DismissedFlag {
+  id: string
+  /** "versionId/clauseId/kind". */
+  key: string
+  created: string
+  reviewer: string
+}
+
 /** Present when the review file is a matter's: its own documents instead of the bundled case. */
 export interface MatterInfo {
   title: string
@@ -87,7 +96,8 @@ export const WORKSPACE_FORMAT = 'clausewise-workspace'
  * 2: adds the workspace's own `id` and `created` time, which name it in exported annotations.
  * 3: adds `pairings`, the reviewer's pairing overrides.
  * 4: adds `matter`, `documents` and `segmentation`: a matter's imported files and the reviewer's
- *    corrections of their clauses. A file with `matter: null` reviews the bundled case.
+ *    corrections of their clauses (a file with `matter: null` reviews the bundled case), and
+ *    `dismissed`, the disagreement flags a reviewer set aside.
  */
 export const WORKSPACE_SCHEMA_VERSION = 4
 
@@ -102,6 +112,7 @@ export interface WorkspaceData {
   matter: MatterInfo | null
   documents: MatterDocument[]
   segmentation: SegmentationEdit[]
+  dismissed: DismissedFlag[]
 }
 
 export function emptyWorkspace(now: Date = new Date()): WorkspaceData {
@@ -115,6 +126,7 @@ export function emptyWorkspace(now: Date = new Date()): WorkspaceData {
     pairings: [],
     matter: null,
     documents: [],
-    segmentation: []
+    segmentation: [],
+    dismissed: []
   }
 }

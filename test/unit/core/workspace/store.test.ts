@@ -30,7 +30,7 @@ describe('WorkspaceStore', () => {
     expect((await store.read()).citations).toEqual([])
     await store.update((ws) => ws.citations.push(citation(1)))
     const saved = JSON.parse(await readFile(path, 'utf8'))
-    expect(saved).toMatchObject({ format: 'clausewise-workspace', schemaVersion: 4, citations: [{ id: 'c-1' }], pairings: [], matter: null, documents: [], segmentation: [] })
+    expect(saved).toMatchObject({ format: 'clausewise-workspace', schemaVersion: 4, citations: [{ id: 'c-1' }], pairings: [], matter: null, documents: [], segmentation: [], dismissed: [] })
     const backups = await readdir(store.backupsDir)
     expect(backups.filter((f) => f.includes('.save-'))).toHaveLength(1)
     expect(backups.filter((f) => f.includes('.daily-'))).toHaveLength(1)
@@ -110,7 +110,7 @@ describe('WorkspaceStore', () => {
     const opened = await store.open()
     expect(opened.notices.map((n) => n.message)).toEqual([expect.stringMatching(/upgraded from schema 3 to 4; the original is kept as review\.clausewise\.json\.schema-3-/)])
     await store.flush()
-    expect(JSON.parse(await readFile(path, 'utf8'))).toEqual({ ...JSON.parse(v3), schemaVersion: 4, pairings: [], matter: null, documents: [], segmentation: [] })
+    expect(JSON.parse(await readFile(path, 'utf8'))).toEqual({ ...JSON.parse(v3), schemaVersion: 4, pairings: [], matter: null, documents: [], segmentation: [], dismissed: [] })
     const kept = (await readdir(store.backupsDir)).find((f) => f.includes('.schema-3-'))!
     expect(await readFile(join(store.backupsDir, kept), 'utf8')).toBe(v3)
     expect(opened.data.pairings).toEqual([])
@@ -125,7 +125,7 @@ describe('WorkspaceStore', () => {
     const opened = await store.open()
     expect(opened.notices[0]!.message).toMatch(/upgraded from schema 2 to 4/)
     await store.flush()
-    expect(JSON.parse(await readFile(path, 'utf8'))).toEqual({ ...JSON.parse(v2), schemaVersion: 4, pairings: [], matter: null, documents: [], segmentation: [] })
+    expect(JSON.parse(await readFile(path, 'utf8'))).toEqual({ ...JSON.parse(v2), schemaVersion: 4, pairings: [], matter: null, documents: [], segmentation: [], dismissed: [] })
     const kept = (await readdir(store.backupsDir)).find((f) => f.includes('.schema-2-'))!
     expect(await readFile(join(store.backupsDir, kept), 'utf8')).toBe(v2)
   })
