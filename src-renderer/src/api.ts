@@ -70,7 +70,11 @@ export const api = {
   removeDocument: (id: string) => unwrap(bridge().removeDocument({ id })),
   getDocumentReview: (id: string) => unwrap(bridge().getDocumentReview({ id })),
   editSegmentation: (args: EditSegmentationArgs) => unwrap(bridge().editSegmentation(args)),
-  resetSegmentation: (id: string) => unwrap(bridge().resetSegmentation({ id }))
+  resetSegmentation: (id: string) => unwrap(bridge().resetSegmentation({ id })),
+  getDisagreements: (versionId?: string) => unwrap(bridge().getDisagreements(versionId ? { versionId } : {})),
+  dismissDisagreement: (key: string) => unwrap(bridge().dismissDisagreement({ key })),
+  restoreDisagreement: (key: string) => unwrap(bridge().restoreDisagreement({ key })),
+  getClauseHistory: (clauseId: string) => unwrap(bridge().getClauseHistory({ clauseId }))
 }
 
 /** Calls `listener` with every event main pushes (import progress, File-menu commands); returns the unsubscribe. */
