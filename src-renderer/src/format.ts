@@ -1,5 +1,6 @@
 // Dates and labels as a reviewer reads them: "28 October 2025", "January 2025", "2019".
 // (Mirrors src-main/core/text/dates.ts: the renderer may not import main-process code.)
+import type { ValueKind } from '../../src-main/api/contract'
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
 
@@ -64,4 +65,13 @@ export function numberingText(row: RowWords): string | null {
   if (!row.renumbered) return null
   const labels = (cs: ReadonlyArray<{ label: string | null }>): string => cs.map((c) => c.label ?? '').join(', ')
   return `${labels(row.baseClauses)} → ${labels(row.targetClauses)}`
+}
+
+/** What two sources disagree on (mirrors KIND_LABEL in src-main/core/evidence/disagree.ts). */
+export const DISAGREEMENT_KIND: Readonly<Record<ValueKind, string>> = { term: 'end of the term', amount: 'amount', percent: 'percentage', exclusivity: 'exclusivity' }
+
+/** "the end of the term and the exclusivity". */
+export function disagreementKinds(kinds: readonly ValueKind[]): string {
+  const words = kinds.map((k) => `the ${DISAGREEMENT_KIND[k]}`)
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`
 }

@@ -7,6 +7,7 @@ import VersionView from './views/VersionView.vue'
 import NotFoundView from './views/NotFoundView.vue'
 import CompareView from './views/CompareView.vue'
 import DocumentView from './views/DocumentView.vue'
+import ClauseHistoryView from './views/ClauseHistoryView.vue'
 
 export const router = createRouter({
   history: createWebHashHistory(),
@@ -15,6 +16,7 @@ export const router = createRouter({
     { path: '/sources/:id', name: 'source', component: SourceView, props: true },
     { path: '/versions/:id', name: 'version', component: VersionView, props: true },
     { path: '/compare', name: 'compare', component: CompareView },
+    { path: '/clauses/:id', name: 'clause', component: ClauseHistoryView, props: true },
     { path: '/documents/:id', name: 'document', component: DocumentView, props: true },
     { path: '/:rest(.*)*', name: 'not-found', component: NotFoundView }
   ],

@@ -1,8 +1,9 @@
 // The reviewer's citations in the renderer: the re-anchored report from main, refreshed after
-// every change, per-clause counts for the redline rows, and the reviewer's name.
+// every change, per-clause counts for the redline rows, the reviewer's name, and the flags where
+// a clause's sources disagree (found before anyone cites; dismissed ones kept, to show again).
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import type { CiteArgs, ClauseEvidence, EvidenceReport, ResolvedCitation, Stance, Suggestion } from '../../../src-main/api/contract'
+import type { CiteArgs, ClauseEvidence, EvidenceReport, FlaggedDisagreement, ResolvedCitation, Stance, Suggestion } from '../../../src-main/api/contract'
 import { api, errorMessage } from '../api'
 import { useWorkspaceStore } from './workspace'
 
@@ -14,6 +15,8 @@ export const useEvidenceStore = defineStore('evidence', () => {
   const error = ref<string | null>(null)
   const reviewerName = ref('')
   const loaded = ref(false)
+  /** Every version's disagreement flags, dismissed ones included. */
+  const flags = shallowRef<FlaggedDisagreement[]>([])
 
   const byClause = computed(() => new Map(report.value.clauses.map((e) => [`${e.versionId}/${e.clauseId}`, e])))
 
@@ -38,10 +41,29 @@ export const useEvidenceStore = defineStore('evidence', () => {
     }
   }
 
+  function flagsFor(versionId: string, clauseId: string): FlaggedDisagreement[] {
+    return flags.value.filter((f) => f.versionId === versionId && f.clauseId === clauseId)
+  }
+
+  async function refreshFlags(): Promise<void> {
+    try {
+      flags.value = await api.getDisagreements()
+    } catch (err) {
+      error.value = errorMessage(err)
+    }
+  }
+
+  /** Main answers the flags of the key's version: they replace that version's. */
+  async function setDismissed(key: string, dismissed: boolean): Promise<void> {
+    const versionId = key.split('/')[0]
+    const answer = await workspace.track(dismissed ? api.dismissDisagreement(key) : api.restoreDisagreement(key))
+    flags.value = [...flags.value.filter((f) => f.versionId !== versionId), ...answer]
+  }
+
   async function load(): Promise<void> {
     if (loaded.value) return
     loaded.value = true
-    await refresh()
+    await Promise.all([refresh(), refreshFlags()])
     try {
       reviewerName.value = (await api.getSettings()).reviewerName
     } catch (err) {
@@ -76,7 +98,7 @@ export const useEvidenceStore = defineStore('evidence', () => {
 
   /** After undo, redo or a change to the matter: citations and settings may both have changed. */
   async function reload(): Promise<void> {
-    await refresh()
+    await Promise.all([refresh(), refreshFlags()])
     try {
       reviewerName.value = (await api.getSettings()).reviewerName
     } catch (err) {
@@ -84,5 +106,5 @@ export const useEvidenceStore = defineStore('evidence', () => {
     }
   }
 
-  return { report, error, reviewerName, load, refresh, reload, clauseEvidence, citationsFor, citationsInSource, cite, update, remove, setReviewerName, suggestions }
+  return { report, error, reviewerName, flags, load, refresh, reload, clauseEvidence, citationsFor, citationsInSource, flagsFor, setDismissed, cite, update, remove, setReviewerName, suggestions }
 })
