@@ -179,6 +179,7 @@ test('the carried-over screen at 1440×900 and 1024×700, with no serious access
     [1024, 700, 'carried-over-1024']
   ] as const) {
     await page.setViewportSize({ width, height })
+    await equity.scrollIntoViewIfNeeded()
     await expect(equity).toBeInViewport()
     // Nothing of the row's head spills out of the row: the badge and the buttons stay inside.
     const spill = await equity.evaluate((row) => {

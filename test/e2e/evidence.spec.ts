@@ -2,6 +2,7 @@
 // it again; a contradicting citation raises the conflict flag; accept a suggestion.
 import type { Page } from '@playwright/test'
 import { expect, test } from './harness'
+import { revealRow } from './rows'
 
 /** Selects `text` inside the reader by dragging across it, as a reviewer would. */
 async function selectInReader(page: Page, text: string): Promise<void> {
@@ -31,7 +32,7 @@ test('cite passages for the April 2026 IP clause, see highlights, counts and the
   await page.getByTestId('reviewer-name').fill('A. Reviewer')
   await page.getByTestId('reviewer-name').press('Tab')
 
-  const ip = page.locator('[data-clause="ip-licence"]')
+  const ip = await revealRow(page, 'ip-licence')
   await ip.getByRole('button', { name: /^Evidence for/ }).click()
   await expect(page.getByTestId('evidence-panel')).toContainText('IP licence')
   await page.getByRole('button', { name: 'Add evidence' }).click()
@@ -72,8 +73,9 @@ test('cite passages for the April 2026 IP clause, see highlights, counts and the
 
   // Saved by main: a reload finds both citations again.
   await page.reload()
-  await expect(page.locator('[data-clause="ip-licence"]').getByTestId('row-evidence')).toContainText('2 cited')
-  await expect(page.locator('[data-clause="ip-licence"]').getByTestId('row-evidence')).toContainText('⚠ Conflict')
+  const reloaded = await revealRow(page, 'ip-licence')
+  await expect(reloaded.getByTestId('row-evidence')).toContainText('2 cited')
+  await expect(reloaded.getByTestId('row-evidence')).toContainText('⚠ Conflict')
 })
 
 test('accepting a suggestion creates a citation with the suggested passage', async ({ app }) => {

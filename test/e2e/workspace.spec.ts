@@ -4,6 +4,7 @@ import { readFile, truncate } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createServices } from '../../src-main/services'
 import { expect, test } from './harness'
+import { revealRow } from './rows'
 import { ROOT } from './modes'
 
 test('undo and redo a citation with the platform shortcuts and the toolbar', async ({ app, appOptions }) => {
@@ -49,7 +50,7 @@ test.describe('with a truncated workspace file', () => {
     await expect(notice).toContainText('review.clausewise.json could not be read')
     await expect(notice).toContainText('was restored: 2 citations')
     await expect(notice).toContainText('The damaged file is kept as review.clausewise.json.corrupt-')
-    await expect(page.locator('[data-clause="ip-licence"]').getByTestId('row-evidence')).toContainText('1 supporting')
+    await expect((await revealRow(page, 'ip-licence')).getByTestId('row-evidence')).toContainText('1 supporting')
     await app.screenshot('workspace-recovered')
   })
 })
@@ -57,7 +58,7 @@ test.describe('with a truncated workspace file', () => {
 test('a citation saved by another program appears when the window regains focus, with a notice', async ({ app, appOptions }) => {
   const { page } = app
   await app.goto('/compare?base=2025-10&target=2026-04')
-  const row = page.locator('[data-clause="ip-licence"]')
+  const row = await revealRow(page, 'ip-licence')
   await expect(row).toBeVisible()
   await expect(row.getByTestId('row-evidence')).toHaveCount(0)
   // Another program (a second set of services, as `clausewise cite` would have) writes the same file.
@@ -68,7 +69,7 @@ test('a citation saved by another program appears when the window regains focus,
   await expect(row.getByTestId('row-evidence')).toContainText('1 supporting')
   await app.screenshot('workspace-reloaded')
   // A change made in the app afterwards keeps the other program's citation.
-  await page.locator('[data-clause="revenue-share-to-openai"]').getByRole('button', { name: /^Evidence for/ }).click()
+  await (await revealRow(page, 'revenue-share-to-openai')).getByRole('button', { name: /^Evidence for/ }).click()
   await page.getByTestId('suggestion').first().getByRole('button', { name: 'Cite as supporting' }).click()
   await expect(page.locator('[data-clause="revenue-share-to-openai"]').getByTestId('row-evidence')).toContainText('1 supporting')
   expect(JSON.parse(await readFile(appOptions.workspacePath, 'utf8')).citations).toHaveLength(2)
