@@ -1,30 +1,7 @@
 // Evidence: cite a selected passage, see its highlight and the clause's count, reload and find
 // it again; a contradicting citation raises the conflict flag; accept a suggestion.
-import type { Page } from '@playwright/test'
 import { expect, test } from './harness'
-import { revealRow } from './rows'
-
-/** Selects `text` inside the reader by dragging across it, as a reviewer would. */
-async function selectInReader(page: Page, text: string): Promise<void> {
-  const found = await page.getByTestId('reader-body').evaluate((body, wanted) => {
-    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT)
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent?.indexOf(wanted) ?? -1
-      if (at >= 0) {
-        const range = document.createRange()
-        range.setStart(node, at)
-        range.setEnd(node, at + wanted.length)
-        const selection = window.getSelection()!
-        selection.removeAllRanges()
-        selection.addRange(range)
-        return true
-      }
-    }
-    return false
-  }, text)
-  expect(found, `"${text}" is in the reader`).toBe(true)
-  await page.getByTestId('reader-body').dispatchEvent('mouseup')
-}
+import { revealRow, selectInReader } from './rows'
 
 test('cite passages for the April 2026 IP clause, see highlights, counts and the conflict flag; reload keeps them', async ({ app }) => {
   const { page } = app

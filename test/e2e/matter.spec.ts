@@ -10,6 +10,7 @@ import { createMatter } from '../../src-main/core/matter/service'
 import { createServices } from '../../src-main/services'
 import { expect, test, type AppOptions, type ClausewiseApp } from './harness'
 import { ROOT } from './modes'
+import { selectInReader } from './rows'
 
 const FIXTURES = join(ROOT, 'test/fixtures/documents')
 const fixture = (name: string): string => join(FIXTURES, name)
@@ -48,28 +49,6 @@ async function placeCaret(page: Page, clauseText: string, before: string): Promi
     return false
   }, before)
   expect(placed, `"${before}" is in the clause's text`).toBe(true)
-}
-
-/** Selects `text` in the source reader, as the evidence spec does. */
-async function selectInReader(page: Page, text: string): Promise<void> {
-  const found = await page.getByTestId('reader-body').evaluate((body, wanted) => {
-    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT)
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent?.indexOf(wanted) ?? -1
-      if (at >= 0) {
-        const range = document.createRange()
-        range.setStart(node, at)
-        range.setEnd(node, at + wanted.length)
-        const selection = window.getSelection()!
-        selection.removeAllRanges()
-        selection.addRange(range)
-        return true
-      }
-    }
-    return false
-  }, text)
-  expect(found, `"${text}" is in the reader`).toBe(true)
-  await page.getByTestId('reader-body').dispatchEvent('mouseup')
 }
 
 test('a new matter: two drafts and a source imported, clauses corrected, a redline, a citation and the annotated PDF', async ({ app, appOptions }) => {

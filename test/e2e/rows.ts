@@ -1,5 +1,6 @@
-// Rows of the virtualised redline: only rows near the viewport exist in the page, so a test that
-// wants a row further down scrolls the list until it is there, as a reviewer would.
+// Reaching things on the compare screen as a reviewer would: rows of the virtualised redline (only
+// rows near the viewport exist, so a test scrolls until its row is there) and a passage selected
+// in the source reader beside it.
 import type { Locator, Page } from '@playwright/test'
 import { expect } from './harness'
 
@@ -12,4 +13,26 @@ export async function revealRow(page: Page, clauseId: string): Promise<Locator> 
   for (let i = 0; i < 60 && (await row.count()) === 0; i++) await scroller.evaluate((el) => el.scrollBy(0, 300))
   await row.scrollIntoViewIfNeeded()
   return row
+}
+
+/** Selects `text` inside the reader by dragging across it, as a reviewer would. */
+export async function selectInReader(page: Page, text: string): Promise<void> {
+  const found = await page.getByTestId('reader-body').evaluate((body, wanted) => {
+    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT)
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent?.indexOf(wanted) ?? -1
+      if (at >= 0) {
+        const range = document.createRange()
+        range.setStart(node, at)
+        range.setEnd(node, at + wanted.length)
+        const selection = window.getSelection()!
+        selection.removeAllRanges()
+        selection.addRange(range)
+        return true
+      }
+    }
+    return false
+  }, text)
+  expect(found, `"${text}" is in the reader`).toBe(true)
+  await page.getByTestId('reader-body').dispatchEvent('mouseup')
 }

@@ -143,11 +143,9 @@ export class EvidenceService {
     const version = await this.library.version(versionId)
     const clause = version.clauses.find((c) => c.id === clauseId)
     if (!clause) throw new ClausewiseError({ code: 'not-found', message: `version "${version.id}" has no clause "${clauseId}"` })
-    const loaded = (await this.library.loadSources()).sources
-    if (this.suggestionIndex?.sources !== loaded) this.suggestionIndex = { sources: loaded, index: new SuggestionIndex(loaded) }
-    const index = this.suggestionIndex.index
+    const { index, sources: loaded } = await this.currentIndex()
     const { citations } = await this.report({ versionId })
-    const sources = new Map((await this.library.loadSources()).sources.map((s) => [s.id, s]))
+    const sources = new Map(loaded.map((s) => [s.id, s]))
     const cited = new Set<string>()
     for (const c of citations) {
       if (c.clauseId !== clauseId || c.start === null) continue
@@ -165,9 +163,7 @@ export class EvidenceService {
   async disagreements(versionId?: string): Promise<Disagreement[]> {
     const { versions } = await this.library.loadModels()
     const chosen = versionId === undefined ? versions : [await this.library.version(versionId)]
-    const loaded = (await this.library.loadSources()).sources
-    if (this.suggestionIndex?.sources !== loaded) this.suggestionIndex = { sources: loaded, index: new SuggestionIndex(loaded) }
-    const index = this.suggestionIndex.index
+    const { index, sources: loaded } = await this.currentIndex()
     const sources = new Map(loaded.map((s) => [s.id, s]))
     const periods = periodsOf(versions)
     return chosen.flatMap((v) => v.clauses.flatMap((c) => disagreementsOf(v.id, c, sources, index, periods.get(v.id))))
@@ -196,6 +192,13 @@ export class EvidenceService {
     await this.store.update((ws) => {
       ws.dismissed = ws.dismissed.filter((d) => d.key !== key)
     })
+  }
+
+  /** The suggestion index over the sources as they are now: rebuilt when the library answers new sources (a matter's import). */
+  private async currentIndex(): Promise<{ index: SuggestionIndex; sources: readonly Source[] }> {
+    const loaded = (await this.library.loadSources()).sources
+    if (this.suggestionIndex?.sources !== loaded) this.suggestionIndex = { sources: loaded, index: new SuggestionIndex(loaded) }
+    return this.suggestionIndex
   }
 
   async remove(id: string): Promise<void> {
