@@ -159,7 +159,7 @@ for (const [baseId, targetId] of [
     // cover and left out of the changed clauses, like unchanged ones.
     await page.getByTestId('export-pdf').click()
     await expect(page.getByTestId('export-message')).toContainText(` ${changes.length} clause${changes.length === 1 ? '' : 's'}, `)
-    const pdf = execFileSync('pdftotext', ['-layout', join(dirname(appOptions.workspacePath), `Redline ${baseId} to ${targetId}.pdf`), '-'], { encoding: 'utf8' })
+    const pdf = execFileSync('pdftotext', ['-layout', join(dirname(appOptions.workspacePath), `Redline ${expected.base.date} to ${expected.target.date}.pdf`), '-'], { encoding: 'utf8' })
     expect(pdf).toMatch(/Clauses removed +0\n/)
     expect(pdf).toMatch(new RegExp(`Carried over \\(not restated\\) +${s.carriedOver}\\n`))
     expect(pdf).not.toMatch(/^(Removed|Carried over from)\b/m)

@@ -62,13 +62,15 @@ export async function exportPdf({ library, evidence, compare }: PdfServices, req
 }
 
 /**
- * The name the save dialog proposes: the bundled versions by their ids, which are their dates
- * ("Redline 2025-10 to 2026-04.pdf"); a matter's drafts by their titles, which the reviewer
- * knows them by, made safe as a file name on every system.
+ * The name the save dialog proposes: the two versions by their dates, as the PDF's title names
+ * them ("Redline 2025-10-28 to 2026-04-27.pdf", ISO so a folder of exports sorts by date); by
+ * their titles, made safe as a file name on every system, when a version is undated (a matter's
+ * drafts until the reviewer dates them) or both share a date.
  */
-export function suggestedPdfName(base: Pick<VersionSummary, 'id' | 'title'>, target: Pick<VersionSummary, 'id' | 'title'>): string {
-  const name = (v: Pick<VersionSummary, 'id' | 'title'>): string => (DATE_ID.test(v.id) ? v.id : safeFileName(v.title, 60, 'version'))
+export function suggestedPdfName(base: Pick<VersionSummary, 'title' | 'date'>, target: Pick<VersionSummary, 'title' | 'date'>): string {
+  const byDate = DATE.test(base.date) && DATE.test(target.date) && base.date !== target.date
+  const name = (v: Pick<VersionSummary, 'title' | 'date'>): string => (byDate ? v.date : safeFileName(v.title, 60, 'version'))
   return `Redline ${name(base)} to ${name(target)}.pdf`
 }
 
-const DATE_ID = /^\d{4}(-\d{2}){0,2}$/
+const DATE = /^\d{4}(-\d{2}){0,2}$/

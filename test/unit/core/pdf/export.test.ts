@@ -118,9 +118,12 @@ describe('annotated PDF export', async () => {
 })
 
 describe('the name the save dialog proposes', () => {
-  it('names bundled versions by their date ids and a matter\'s drafts by their titles, safe as a file name', () => {
-    expect(suggestedPdfName({ id: '2025-10', title: 'Definitive agreement' }, { id: '2026-04', title: 'April' })).toBe('Redline 2025-10 to 2026-04.pdf')
-    expect(suggestedPdfName({ id: 'msa-draft', title: 'MSA: draft 1/2' }, { id: 'msa-draft-2', title: 'MSA "final"\u0007 ' })).toBe('Redline MSA - draft 1 - 2 to MSA - final.pdf')
-    expect(suggestedPdfName({ id: 'a', title: 'x'.repeat(80) }, { id: 'b', title: '...' })).toBe(`Redline ${'x'.repeat(60)}… to version.pdf`)
+  it('names dated versions by their dates, as the PDF\'s title does, and undated drafts by their titles, safe as a file name', () => {
+    expect(suggestedPdfName({ date: '2025-10-28', title: 'October 2025 agreement' }, { date: '2026-04-27', title: 'April' })).toBe('Redline 2025-10-28 to 2026-04-27.pdf')
+    expect(suggestedPdfName({ date: '2019', title: 'Original partnership' }, { date: '2025-01', title: 'January 2025 changes' })).toBe('Redline 2019 to 2025-01.pdf')
+    // One undated, or both of one day: the dates would not tell them apart.
+    expect(suggestedPdfName({ date: '', title: 'MSA: draft 1/2' }, { date: '2026-02-01', title: 'MSA "final"\u0007 ' })).toBe('Redline MSA - draft 1 - 2 to MSA - final.pdf')
+    expect(suggestedPdfName({ date: '2026-02-01', title: 'Draft A' }, { date: '2026-02-01', title: 'Draft B' })).toBe('Redline Draft A to Draft B.pdf')
+    expect(suggestedPdfName({ date: '', title: 'x'.repeat(80) }, { date: '', title: '...' })).toBe(`Redline ${'x'.repeat(60)}… to version.pdf`)
   })
 })
