@@ -16,7 +16,7 @@ import type { DocumentRole, WorkspaceData } from './core/workspace/types'
 export interface ShellDialogs {
   /** A path chosen in a save dialog, or null when the reviewer cancels. */
   choosePdfPath(suggestedName: string): Promise<string | null>
-  /** Shows the written file in the system's file manager. */
+  /** Shows a file main wrote in the system's file manager. */
   reveal(path: string): void
   /** Files chosen in an open dialog to import, or [] when the reviewer cancels. */
   chooseImportFiles?(role: DocumentRole): Promise<string[]>
@@ -44,6 +44,8 @@ export interface Services {
   readonly dialogs?: ShellDialogs
   /** The comparison the renderer asked for last: File → Export PDF exports it. */
   lastComparison?: { baseId: string; targetId: string; options?: Partial<CompareOptions> }
+  /** The file the last PDF export of this session wrote: "Show in folder" (revealExport) shows it, and nothing else. */
+  lastExport?: string
 }
 
 export interface ServicesConfig extends LibraryPaths {

@@ -146,8 +146,30 @@ export interface UpdateDocumentArgs {
 /** A correction of a draft's clauses: merge with the next, split at an offset in the text, or a new heading. */
 export type EditSegmentationArgs = SegmentationChange
 
-/** The outcome of an export: the reviewer may cancel the save dialog. */
-export type ExportPdfOutcome = { saved: true; fileName: string; pages: number; clauses: number; citations: number } | { saved: false }
+/**
+ * The outcome of an export: the reviewer may cancel the save dialog. Where the file went is for
+ * the message only ("Saved X.pdf in Documents"); "Show in folder" is `revealExport`, which takes
+ * no path.
+ */
+export type ExportPdfOutcome =
+  | {
+      saved: true
+      fileName: string
+      /** The name of the folder the file was saved in, e.g. "Documents". */
+      folder: string
+      /** The file's full path, to show (a tooltip), never to send back. */
+      path: string
+      pages: number
+      clauses: number
+      citations: number
+    }
+  | { saved: false }
+
+/** The file `revealExport` showed in the system's file manager. */
+export interface RevealExportOutcome {
+  fileName: string
+  folder: string
+}
 
 export interface ClausewiseApi {
   /** Sources and versions as summaries, plus the problems met while loading them. */
@@ -172,8 +194,14 @@ export interface ClausewiseApi {
   undo(): Promise<ApiResult<HistoryState>>
   redo(): Promise<ApiResult<HistoryState>>
   getHistory(): Promise<ApiResult<HistoryState>>
-  /** Asks main for a file name in a save dialog, writes the annotated PDF, reveals it. */
+  /** Asks main for a file name in a save dialog and writes the annotated PDF there. */
   exportPdf(args: ExportPdfArgs): Promise<ApiResult<ExportPdfOutcome>>
+  /**
+   * "Show in folder": shows the file the last export of this session wrote in the system's file
+   * manager. It takes no path, so the page can reveal nothing but what main itself wrote;
+   * `not-found` when nothing was exported yet or the file is no longer there.
+   */
+  revealExport(): Promise<ApiResult<RevealExportOutcome>>
   /** The open workspace: its file name, whether it is read-only, and notices from opening it. */
   getWorkspaceStatus(): Promise<ApiResult<WorkspaceStatus>>
   /** The open matter and its documents; null while the bundled case is open. */
@@ -271,6 +299,7 @@ export const API_METHODS = [
   'getHistory',
   'getWorkspaceStatus',
   'exportPdf',
+  'revealExport',
   'getMatter',
   'newMatter',
   'openMatter',

@@ -1,7 +1,8 @@
 // Implements the contract on top of the core and turns every call into an ApiResult: the
 // payload is parsed with its schema first, errors become typed results, nothing throws.
 // shell/ipc.ts (Electron) and the E2E harness (Chromium mode) both call `dispatch`.
-import { basename } from 'node:path'
+import { stat } from 'node:fs/promises'
+import { basename, dirname } from 'node:path'
 import { exportPdf, suggestedPdfName } from '../core/pdf/service'
 import { clauseHistory } from '../core/compare/clause-history'
 import { matterHandlers, refuseWhileImporting } from './matter-handlers'
@@ -66,8 +67,18 @@ function implement(services: Services, log: (message: string, err: unknown) => v
       if (!out) return { saved: false as const }
       const reviewer = (await services.workspace.read()).settings.reviewerName
       const r = await exportPdf(services, { baseId, targetId, out, includeUnchanged, options }, reviewer)
-      services.dialogs.reveal(out)
-      return { saved: true as const, fileName: basename(out), pages: r.pages, clauses: r.clauses, citations: r.citations }
+      // Not revealed at once: the page offers "Show in folder" (revealExport) beside its message.
+      services.lastExport = out
+      return { saved: true as const, fileName: basename(out), folder: basename(dirname(out)), path: out, pages: r.pages, clauses: r.clauses, citations: r.citations }
+    },
+    revealExport: async () => {
+      if (!services.dialogs) throw new ClausewiseError({ code: 'internal', message: 'showing a file needs the app window' })
+      const path = services.lastExport
+      if (!path) throw new ClausewiseError({ code: 'not-found', message: 'nothing has been exported yet' })
+      const found = await stat(path).then((s) => s.isFile(), () => false)
+      if (!found) throw new ClausewiseError({ code: 'not-found', file: basename(path), message: `is no longer in ${dirname(path)}` })
+      services.dialogs.reveal(path)
+      return { fileName: basename(path), folder: basename(dirname(path)) }
     },
     getWorkspaceStatus: async () => {
       const { data, readOnly, notices } = await services.workspace.open()

@@ -63,6 +63,8 @@ export const API_ARG_SCHEMAS: { [M in ApiMethod]: z.ZodType<ArgsOf<M>> } = {
   getHistory: z.undefined(),
   getWorkspaceStatus: z.undefined(),
   exportPdf: z.strictObject({ baseId: id, targetId: id, includeUnchanged: z.boolean().optional(), options: compareOptions }),
+  // No argument: main reveals only the file its last export wrote, never a path the page names.
+  revealExport: z.undefined(),
   getMatter: z.undefined(),
   newMatter: z.strictObject({ title: title }),
   openMatter: z.undefined(),

@@ -155,6 +155,8 @@ export class WorkspaceActions {
     try {
       const reviewer = (await this.services.workspace.read()).settings.reviewerName
       await exportPdf(this.services, { baseId: last.baseId, targetId: last.targetId, out, options: last.options }, reviewer)
+      // The menu's export has no message in the page to offer "Show in folder" from: it shows the file at once.
+      this.services.lastExport = out
       this.services.dialogs?.reveal(out)
     } catch (err) {
       await dialog.showMessageBox(win, { type: 'error', message: 'The PDF could not be exported.', detail: err instanceof Error ? err.message : String(err) })

@@ -100,6 +100,8 @@ export class HarnessShell implements ShellDialogs {
   readonly openedPaths: string[] = []
   /** Every progress event sent, for assertions. */
   readonly progress: ImportProgress[] = []
+  /** Every file "Show in folder" showed (main's reveal), in order. */
+  readonly revealed: string[] = []
   private page: Page | null = null
   private hold: Promise<void> | null = null
 
@@ -113,7 +115,9 @@ export class HarnessShell implements ShellDialogs {
     return Promise.resolve(join(dirname(this.options.workspacePath), name))
   }
 
-  reveal(): void {}
+  reveal(path: string): void {
+    this.revealed.push(path)
+  }
 
   chooseImportFiles(): Promise<string[]> {
     return Promise.resolve(this.importChoices.shift() ?? [])

@@ -42,6 +42,12 @@ export interface ClausewiseApp {
   dragFiles(names: readonly string[]): Promise<FileDrag>
   /** Holds back the answer of imports, their progress shown, until the returned function is called (Chromium mode). */
   holdImports(): () => void
+  /**
+   * Starts recording the files main shows in the file manager ("Show in folder"), instead of
+   * opening one; the returned function answers them, in order. In Electron mode it replaces
+   * shell.showItemInFolder in main, so call it before the click.
+   */
+  watchReveals(): Promise<() => Promise<string[]>>
 }
 
 interface Fixtures {
@@ -196,6 +202,19 @@ function wrap(mode: Mode, page: Page, testInfo: TestInfo, electron: ElectronAppl
     holdImports() {
       if (!shell) throw new Error('holding imports needs the Chromium harness')
       return shell.holdImports()
+    },
+    async watchReveals() {
+      if (shell) {
+        const from = shell.revealed.length
+        return () => Promise.resolve(shell.revealed.slice(from))
+      }
+      if (!electron) throw new Error('no app to watch')
+      await electron.evaluate(({ shell: electronShell }) => {
+        const seen: string[] = []
+        ;(globalThis as unknown as { __clausewiseRevealed: string[] }).__clausewiseRevealed = seen
+        electronShell.showItemInFolder = (path: string) => void seen.push(path)
+      })
+      return () => electron.evaluate(() => [...(globalThis as unknown as { __clausewiseRevealed: string[] }).__clausewiseRevealed])
     },
     async seriousA11yViolations() {
       const results = await new AxeBuilder({ page }).analyze()

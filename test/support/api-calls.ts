@@ -13,13 +13,16 @@ export interface ValidCall {
   payload(previous: ReadonlyMap<ApiMethod, unknown>): unknown
   /** A matter's own method: with the bundled case open it answers a typed 'no matter is open' (from its handler). */
   needsMatter?: true
+  /** The typed refusal this call answers in these tests (its handler's own, not the schema's). */
+  refused?: { code: string; message: RegExp }
 }
 
 /** Checks every answer of {@link callEveryMethod}: a value, or for a matter's method the typed 'no matter is open'. */
 export function expectEveryAnswer(answers: ReadonlyMap<ApiMethod, unknown>): void {
   expect([...answers.keys()]).toEqual(VALID_CALLS.map((c) => c.method))
   for (const call of VALID_CALLS) {
-    const expected = call.needsMatter ? { ok: false, error: { code: 'invalid-argument', message: expect.stringMatching(/^no matter is open/) } } : { ok: true }
+    const refused = call.refused ?? (call.needsMatter ? { code: 'invalid-argument', message: /^no matter is open/ } : undefined)
+    const expected = refused ? { ok: false, error: { code: refused.code, message: expect.stringMatching(refused.message) } } : { ok: true }
     expect(answers.get(call.method), call.method).toMatchObject(expected)
   }
 }
@@ -50,6 +53,8 @@ export const VALID_CALLS: readonly ValidCall[] = [
   { method: 'getWorkspaceStatus', payload: () => undefined },
   // The save dialog is canceled in the tests, so this answers { saved: false } and writes nothing.
   { method: 'exportPdf', payload: () => ({ baseId: '2026-02', targetId: '2026-04' }) },
+  // So nothing was exported: "Show in folder" has nothing to show.
+  { method: 'revealExport', payload: () => undefined, refused: { code: 'not-found', message: /^nothing has been exported yet$/ } },
   { method: 'getDisagreements', payload: () => ({ versionId: '2026-04' }) },
   { method: 'dismissDisagreement', payload: () => ({ key: '2026-04/ip-licence/term' }) },
   { method: 'restoreDisagreement', payload: () => ({ key: '2026-04/ip-licence/term' }) },

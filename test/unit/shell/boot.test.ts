@@ -387,6 +387,32 @@ describe('the built preload, the File menu and a matter, booted unpackaged', () 
     expect(b.standIn.rendererListeners(API_EVENT_CHANNEL)).toBe(1)
   })
 
+  it('exports a PDF where the save dialog says, without opening the folder; "Show in folder" then shows that file, and only it', async () => {
+    const dir = join(b.scratch, 'Exports')
+    await mkdir(dir)
+    const out = join(dir, 'for the partner.pdf')
+    const revealed = b.standIn.recorded.revealed.length
+    expect(await api.revealExport()).toEqual({ ok: false, error: { code: 'not-found', message: 'nothing has been exported yet' } })
+    b.standIn.answerDialog('save', { canceled: false, filePath: out })
+    const exported = await api.exportPdf({ baseId: '2025-10', targetId: '2026-04' })
+    expect(exported).toMatchObject({ ok: true, value: { saved: true, fileName: 'for the partner.pdf', folder: 'Exports', path: out, pages: expect.any(Number) } })
+    // The dialog proposed the versions' dates, in Documents.
+    expect(b.standIn.recorded.dialogs.at(-1)).toEqual({ kind: 'save', options: expect.objectContaining({ title: 'Export PDF', defaultPath: join(b.scratch, 'userData', 'documents', 'Redline 2025-10-28 to 2026-04-27.pdf') }) })
+    expect((await readFile(out)).subarray(0, 5).toString()).toBe('%PDF-')
+    expect(b.standIn.recorded.revealed.length).toBe(revealed)
+
+    expect(await api.revealExport()).toEqual({ ok: true, value: { fileName: 'for the partner.pdf', folder: 'Exports' } })
+    expect(b.standIn.recorded.revealed.slice(revealed)).toEqual([out])
+    // The page cannot name what to show: a path is refused before any handler runs.
+    const reveal = api.revealExport as unknown as (args: unknown) => Promise<unknown>
+    expect(await reveal({ path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } })
+    expect(await reveal('/etc/passwd')).toMatchObject({ ok: false, error: { code: 'invalid-argument' } })
+    // A file moved away since is named, not shown.
+    await rm(out)
+    expect(await api.revealExport()).toEqual({ ok: false, error: { code: 'not-found', message: `for the partner.pdf: is no longer in ${dir}` } })
+    expect(b.standIn.recorded.revealed.slice(revealed)).toEqual([out])
+  })
+
   it('creates a matter in the folder chosen, imports dropped and chosen files with progress, and lists the matter in Open Recent', async () => {
     const folder = join(b.scratch, 'Matters', 'Acme & Co MSA')
     b.standIn.answerDialog('save', { canceled: false, filePath: folder })
