@@ -12,9 +12,9 @@ export const JOIN = '\n\n'
  * `keepOther` (the inline layout), the other side's changes are kept too, each in the clause
  * where it stands.
  */
-export function splitSide(parts: readonly Part[], side: 'base' | 'target', lengths: readonly number[], keepOther = false): Part[][] {
+export function splitSide<P extends Part>(parts: readonly P[], side: 'base' | 'target', lengths: readonly number[], keepOther = false): P[][] {
   const hidden = side === 'base' ? 'insert' : 'delete'
-  const out: Part[][] = lengths.map(() => [])
+  const out: P[][] = lengths.map(() => [])
   // Clause k covers [starts[k], starts[k] + lengths[k]) of the side's joined text.
   const starts: number[] = []
   let at = 0

@@ -5,6 +5,7 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { ClauseComparison, CompareOptions, Comparison, PairingMode } from '../../../src-main/api/contract'
 import { api, errorMessage } from '../api'
+import { listChanges, type Change } from '../changes'
 import { isChange } from '../format'
 import { useWorkspaceStore } from './workspace'
 
@@ -17,23 +18,28 @@ export const useCompareStore = defineStore('compare', () => {
   const error = ref<string | null>(null)
   const loading = ref(false)
   const changedOnly = ref(false)
+  /** Runs of unchanged (or carried-over) clauses shown as one line each until opened. */
+  const foldUnchanged = ref(false)
   const layout = ref<Layout>('side-by-side')
+  /** The side panel (evidence, articles, changes) shown beside the redline, or collapsed to give it room. */
+  const panelOpen = ref(true)
   /** Index into `changes` of the change the reviewer is on, or -1 before the first step. */
   const current = ref(-1)
   /** The clause whose evidence the side panel shows. */
   const selectedClauseId = ref<string | null>(null)
   const panelTab = ref<'evidence' | 'article'>('evidence')
   const readerSourceId = ref<string | null>(null)
-  /** Width of the side panel in pixels, set with the splitter. */
-  const panelWidth = ref(440)
+  /** Width of the side panel in pixels, set with the splitter; narrower on a small window so both columns stay readable. */
+  const panelWidth = ref(typeof window !== 'undefined' && window.innerWidth < 1280 ? 320 : 440)
   let generation = 0
 
   const rows = computed<ClauseComparison[]>(() => {
     const all = comparison.value?.clauses ?? []
     return changedOnly.value ? all.filter(isChange) : all
   })
-  /** Row indexes (into `rows`) of every clause that changed, in reading order (a carried-over term did not). */
-  const changes = computed(() => rows.value.flatMap((c, i) => (isChange(c) ? [i] : [])))
+  /** Every change inside the rows, in reading order (a carried-over term is none). */
+  const changes = computed<Change[]>(() => listChanges(rows.value))
+  const currentChange = computed<Change | null>(() => changes.value[current.value] ?? null)
   /** Row indexes (into `rows`) of every pairing under the review threshold, in reading order. */
   const reviews = computed(() => rows.value.flatMap((c, i) => (c.match?.review ? [i] : [])))
   /** The row the reviewer is on: set by change navigation and by pairing-check navigation. */
@@ -54,7 +60,7 @@ export const useCompareStore = defineStore('compare', () => {
       const onClause = keepPlace && focusRow.value >= 0 ? rows.value[focusRow.value]?.clauseId : undefined
       comparison.value = result
       focusRow.value = onClause === undefined ? -1 : rows.value.findIndex((r) => r.clauseId === onClause)
-      current.value = changes.value.indexOf(focusRow.value)
+      current.value = firstChangeOf(focusRow.value)
     } catch (err) {
       if (mine !== generation) return
       comparison.value = null
@@ -69,17 +75,45 @@ export const useCompareStore = defineStore('compare', () => {
     if (last) await load(last.baseId, last.targetId, last.options, true)
   }
 
+  function firstChangeOf(row: number): number {
+    return row < 0 ? -1 : changes.value.findIndex((c) => c.row === row)
+  }
+
+  /** The clause the reviewer is on: one thing with the current change, and what the evidence panel shows. */
+  function focus(row: number, change: number): void {
+    focusRow.value = row
+    current.value = change
+    const clause = rows.value[row]
+    if (clause) selectedClauseId.value = clause.clauseId
+  }
+
   /** Moves to the next (+1) or previous (-1) change, wrapping at either end; returns its row. */
   function step(direction: 1 | -1): number {
-    const n = changes.value.length
+    const list = changes.value
+    const n = list.length
     if (n === 0) return -1
-    // From a row reached otherwise (a pairing to check), go on from where that row stands.
+    let next: number
+    // From a row reached otherwise (a pairing to check, a clause clicked), go on from where that row stands.
     if (current.value < 0 && focusRow.value >= 0) {
-      const after = changes.value.findIndex((i) => (direction === 1 ? i > focusRow.value : i >= focusRow.value))
-      current.value = direction === 1 ? (after < 0 ? 0 : after) : after <= 0 ? n - 1 : after - 1
-    } else current.value = current.value < 0 ? (direction === 1 ? 0 : n - 1) : (current.value + direction + n) % n
-    focusRow.value = changes.value[current.value] ?? -1
+      const after = list.findIndex((c) => (direction === 1 ? c.row > focusRow.value : c.row >= focusRow.value))
+      next = direction === 1 ? (after < 0 ? 0 : after) : after <= 0 ? n - 1 : after - 1
+    } else next = current.value < 0 ? (direction === 1 ? 0 : n - 1) : (current.value + direction + n) % n
+    focus(list[next]!.row, next)
     return focusRow.value
+  }
+
+  /** Goes to a change by its number (the change list, the overview); returns its row. */
+  function goToChange(index: number): number {
+    const change = changes.value[index]
+    if (!change) return -1
+    focus(change.row, index)
+    return change.row
+  }
+
+  /** Makes a row the one the reviewer is on (a click, a Find match), on its first change when it has one. */
+  function selectRow(row: number): void {
+    if (row < 0 || row >= rows.value.length) return
+    focus(row, focusRow.value === row && currentChange.value?.row === row ? current.value : firstChangeOf(row))
   }
 
   /** Moves to the next (+1) or previous (-1) pairing to check, wrapping; returns its row. */
@@ -88,8 +122,7 @@ export const useCompareStore = defineStore('compare', () => {
     if (list.length === 0) return -1
     const from = focusRow.value
     const next = direction === 1 ? (list.find((i) => i > from) ?? list[0]!) : ([...list].reverse().find((i) => i < from) ?? list[list.length - 1]!)
-    focusRow.value = next
-    current.value = changes.value.indexOf(next)
+    focus(next, firstChangeOf(next))
     return next
   }
 
@@ -98,7 +131,7 @@ export const useCompareStore = defineStore('compare', () => {
     const clauseId = focusRow.value >= 0 ? rows.value[focusRow.value]?.clauseId : undefined
     changedOnly.value = value
     focusRow.value = clauseId === undefined ? -1 : rows.value.findIndex((r) => r.clauseId === clauseId)
-    current.value = changes.value.indexOf(focusRow.value)
+    current.value = firstChangeOf(focusRow.value)
   }
 
   /** Saves a pairing decision (undoable like any change) and shows the comparison with it applied. */
@@ -118,5 +151,32 @@ export const useCompareStore = defineStore('compare', () => {
     return removed
   }
 
-  return { forgetStalePairings, comparison, error, loading, changedOnly, layout, current, selectedClauseId, panelTab, readerSourceId, panelWidth, rows, changes, reviews, currentRow, load, reload, step, stepReview, setChangedOnly, setPairing }
+  return {
+    forgetStalePairings,
+    comparison,
+    error,
+    loading,
+    changedOnly,
+    foldUnchanged,
+    layout,
+    current,
+    currentChange,
+    selectedClauseId,
+    panelTab,
+    panelOpen,
+    readerSourceId,
+    panelWidth,
+    rows,
+    changes,
+    reviews,
+    currentRow,
+    load,
+    reload,
+    step,
+    goToChange,
+    selectRow,
+    stepReview,
+    setChangedOnly,
+    setPairing
+  }
 })
