@@ -59,6 +59,7 @@ export const api = {
   getHistory: () => unwrap(bridge().getHistory()),
   getWorkspaceStatus: () => unwrap(bridge().getWorkspaceStatus()),
   exportPdf: (args: ExportPdfArgs) => unwrap(bridge().exportPdf(args)),
+  revealExport: () => unwrap(bridge().revealExport()),
   getMatter: () => unwrap(bridge().getMatter()),
   newMatter: (title: string) => unwrap(bridge().newMatter({ title })),
   openMatter: () => unwrap(bridge().openMatter()),

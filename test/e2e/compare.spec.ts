@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
 import type { Comparison } from '../../src-main/api/contract'
 import { expect, test } from './harness'
-import { revealRow } from './rows'
+import { changeClauses, revealRow } from './rows'
 import { ROOT } from './modes'
 
 test('redlines October 2025 against April 2026 and steps through the changes', async ({ app, appOptions }) => {
@@ -14,7 +14,8 @@ test('redlines October 2025 against April 2026 and steps through the changes', a
     execFileSync(process.execPath, [join(ROOT, 'out/cli/clausewise.cjs'), 'compare', '--base', '2025-10', '--target', '2026-04', '--models-dir', appOptions.modelsDir, '--sources-dir', appOptions.sourcesDir, '--json'], { encoding: 'utf8' })
   ) as Comparison
   const s = cli.summary
-  const changes = cli.clauses.filter((c) => c.status !== 'unchanged' && c.status !== 'carried-over')
+  // Next and previous step change by change: several inside one clause.
+  const changes = changeClauses(cli)
   await app.goto('/')
   await page.getByRole('link', { name: 'Compare' }).click()
   await page.getByTestId('base-picker').selectOption('2025-10')
@@ -49,13 +50,13 @@ test('redlines October 2025 against April 2026 and steps through the changes', a
   // Keyboard: n goes to the first change and highlights it; p wraps back to the last.
   await page.locator('body').press('n')
   await expect(page.getByTestId('change-position')).toHaveText(`Change 1 of ${changes.length}`)
-  await expect(page.locator('[aria-current="true"]')).toHaveAttribute('data-clause', changes[0]!.clauseId)
+  await expect(page.locator('[aria-current="true"]')).toHaveAttribute('data-clause', changes[0]!)
   await page.keyboard.press('n')
-  await expect(page.locator('[aria-current="true"]')).toHaveAttribute('data-clause', changes[1]!.clauseId)
+  await expect(page.locator('[aria-current="true"]')).toHaveAttribute('data-clause', changes[1]!)
   await page.keyboard.press('p')
   await page.keyboard.press('p')
   await expect(page.getByTestId('change-position')).toHaveText(`Change ${changes.length} of ${changes.length}`)
-  await expect(page.locator('[aria-current="true"]')).toHaveAttribute('data-clause', changes.at(-1)!.clauseId)
+  await expect(page.locator('[aria-current="true"]')).toHaveAttribute('data-clause', changes.at(-1)!)
   await expect(page.locator('[aria-current="true"]')).toBeInViewport()
 
   await page.getByLabel('Changed only').check()

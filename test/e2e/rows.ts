@@ -2,6 +2,7 @@
 // rows near the viewport exist, so a test scrolls until its row is there) and a passage selected
 // in the source reader beside it.
 import type { Locator, Page } from '@playwright/test'
+import type { Comparison, Part } from '../../src-main/api/contract'
 import { expect } from './harness'
 
 /** The row of `clauseId`, scrolled into view (from the top of the list when it is not rendered). */
@@ -35,4 +36,14 @@ export async function selectInReader(page: Page, text: string): Promise<void> {
   }, text)
   expect(found, `"${text}" is in the reader`).toBe(true)
   await page.getByTestId('reader-body').dispatchEvent('mouseup')
+}
+
+/**
+ * The changes next and previous step through, in order, each as the clause it is in, counted from
+ * the CLI's redline (not the app's code): each run of deleted and inserted words in a row's heading
+ * and text; a changed row with none (a move) is one change; unchanged and carried-over rows none.
+ */
+export function changeClauses(c: Comparison): string[] {
+  const runs = (parts: readonly Part[]) => parts.filter((p, i) => p.op !== 'equal' && !p.ignored && (i === 0 || parts[i - 1]!.op === 'equal' || parts[i - 1]!.ignored)).length
+  return c.clauses.filter((r) => r.status !== 'unchanged' && r.status !== 'carried-over').flatMap((r) => Array<string>(Math.max(1, runs(r.headingParts) + runs(r.parts))).fill(r.clauseId))
 }
