@@ -63,7 +63,7 @@ test('accepting a suggestion creates a citation with the suggested passage', asy
   const panel = page.getByTestId('evidence-panel')
   const first = panel.getByTestId('suggestion').first()
   await expect(first).toContainText('Microsoft will no longer pay OpenAI a share of revenue')
-  await expect(first).toContainText('matched:')
+  await expect(first).toContainText('Matched:')
   await first.getByRole('button', { name: 'Cite as supporting' }).click()
   await expect(panel.locator('[data-stance="supports"] [data-testid="citation"]')).toContainText('Microsoft will no longer pay OpenAI a share of revenue')
   await expect(row.getByTestId('row-evidence')).toContainText('1 supporting')

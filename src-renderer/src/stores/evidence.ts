@@ -8,6 +8,8 @@ import { api, errorMessage } from '../api'
 import { useWorkspaceStore } from './workspace'
 
 export const STANCE_LABEL: Record<Stance, string> = { supports: 'Supports', contradicts: 'Contradicts', context: 'Context' }
+/** A stance after "Cite as" or "Cited as". */
+export const CITE_AS: Record<Stance, string> = { supports: 'supporting', contradicts: 'contradicting', context: 'context' }
 
 export const useEvidenceStore = defineStore('evidence', () => {
   const workspace = useWorkspaceStore()
