@@ -3,16 +3,19 @@
 // clause's citations as numbered notes, and an appendix of the cited sources. Changes and
 // citations are real PDF annotations (StrikeOut, Underline with QuadPoints; Text comments with
 // Contents and T), so they are listed in Acrobat, Preview, Okular and pdf.js; every clause has
-// a bookmark.
+// a bookmark. Each citation's marker [n] sits in the clause text after the words its passage
+// speaks to (markers.ts).
 import PDFDocument from 'pdfkit'
 import { isChange, numberingText, statusText } from '../compare/describe'
-import type { ClauseComparison, Comparison, Part } from '../compare/types'
+import type { ClauseComparison, Comparison, Part, RowClause } from '../compare/types'
 import { isConflict, rowEvidenceClauseIds } from '../evidence/rules'
 import { summarizeByClause, type ResolvedCitation } from '../evidence/service'
 import type { SourceSummary } from '../sources/types'
 import { longDate } from '../text/dates'
-import { loadFaces, measure, type Face, type FaceName } from './fonts'
-import { layoutRuns, type Piece, type Run } from './layout'
+import type { VersionSummary } from '../models/types'
+import { loadFaces, type Face, type FaceName } from './fonts'
+import { layoutRuns, MARK_SCALE, type Line, type Piece, type Run, type RunStyle } from './layout'
+import { markerOffset, termWeights } from './markers'
 
 export interface PdfInput {
   comparison: Comparison
@@ -22,6 +25,8 @@ export interface PdfInput {
   reviewer: string
   exportedAt: Date
   includeUnchanged: boolean
+  /** The library's versions: the cover gives the two compared ones' kind and summary (titles and dates only without them). */
+  versions?: readonly VersionSummary[]
 }
 
 const PAGE = { width: 595.28, height: 841.89 }
@@ -29,18 +34,26 @@ const MARGIN = { top: 78, bottom: 70, left: 68, right: 68 }
 const WIDTH = PAGE.width - MARGIN.left - MARGIN.right
 const INK = '#1c1e22'
 const MUTED = '#5f6571'
+const RULE = '#e2dfd7'
 const DEL: [number, number, number] = [0.64, 0.15, 0.11]
 const INS: [number, number, number] = [0.11, 0.31, 0.64]
 const STANCE_COLOR: Record<string, [number, number, number]> = { supports: [0.18, 0.49, 0.31], contradicts: DEL, context: [0.42, 0.25, 0.63] }
+const TITLE = { face: 'serifBold' as const, size: 24 }
+/** How far a citation marker is raised above the baseline, against the text's size. */
+const MARK_RISE = 0.36
 type Doc = PDFKit.PDFDocument
+
+/** Whether the title names the versions by date: both dated, on different days. */
+function byDate(c: Comparison): boolean {
+  return Boolean(c.base.date && c.target.date && c.base.date !== c.target.date)
+}
 
 /**
  * The two versions as the title names them: by date, as the bundled case's versions are known;
  * by title when a version has no date or both share one (two drafts imported the same day).
  */
 function pairName(c: Comparison): string {
-  const byDate = c.base.date && c.target.date && c.base.date !== c.target.date
-  return byDate ? `${longDate(c.base.date)} → ${longDate(c.target.date)}` : `${c.base.title} → ${c.target.title}`
+  return byDate(c) ? `${longDate(c.base.date)} → ${longDate(c.target.date)}` : `${c.base.title} → ${c.target.title}`
 }
 
 export async function renderPdf(input: PdfInput): Promise<Buffer> {
@@ -71,8 +84,9 @@ export async function renderPdf(input: PdfInput): Promise<Buffer> {
   })
 
   const w = new Writer(doc, faces, input.reviewer)
-  cover(w, input)
+  // The cover is the first page but is drawn last: its list of clauses gives the page each starts on.
   const numbered = numberCitations(input)
+  const weight = termWeights(c.clauses.flatMap((x) => [x.base?.text ?? '', x.target?.text ?? '']))
   doc.addPage()
   w.y = MARGIN.top
   const rows = c.clauses.filter((x) => input.includeUnchanged || isChange(x))
@@ -81,8 +95,11 @@ export async function renderPdf(input: PdfInput): Promise<Buffer> {
     const src = input.sources.find((x) => x.id === id)
     return src ? `${src.publisher ?? 'Publisher not stated'}, “${src.title}”` : id
   }
-  rows.forEach((clause, i) => redlineClause(w, clause, i + 1, numbered, sourceLabel))
+  const contents = rows.map((clause, i) => redlineClause(w, clause, i + 1, numbered, sourceLabel, weight))
   appendix(w, input, numbered)
+  doc.switchToPage(doc.bufferedPageRange().start)
+  w.fixedPage = true
+  cover(w, input, contents, doc.bufferedPageRange().count)
   pageFurniture(doc, title)
   doc.end()
   return done
@@ -107,9 +124,17 @@ function numberCitations(input: PdfInput): Map<string, Numbered[]> {
   return byClause
 }
 
+interface TextStyle {
+  face: FaceName
+  size: number
+  color?: string
+}
+
 /** Tracks the vertical position, breaks pages and draws laid-out lines with their annotations. */
 class Writer {
   y = MARGIN.top
+  /** Drawing the cover: nothing may start a page, so lines past the bottom margin are left out (the cover's budget keeps them in). */
+  fixedPage = false
   constructor(
     readonly doc: Doc,
     readonly faces: Map<FaceName, Face>,
@@ -117,7 +142,7 @@ class Writer {
   ) {}
 
   ensure(height: number): void {
-    if (this.y + height > PAGE.height - MARGIN.bottom) {
+    if (this.y + height > PAGE.height - MARGIN.bottom && !this.fixedPage) {
       this.doc.addPage()
       this.y = MARGIN.top
     }
@@ -136,36 +161,36 @@ class Writer {
     const indent = o.indent ?? 0
     const leading = o.leading ?? o.size * 1.5
     const lines = layoutRuns(runs, WIDTH - indent, o.size, o.face, this.faces)
+    // The text of each changed run, whole, for its annotation (a marker may split it in two).
+    const texts = new Map<number, string>()
+    for (const r of runs) if ((r.style === 'del' || r.style === 'ins') && r.id !== undefined) texts.set(r.id, (texts.get(r.id) ?? '') + r.text)
     // Fragments of each changed run on the current page, flushed as one annotation per run and page.
-    let fragments = new Map<number, Array<{ x0: number; x1: number; top: number }>>()
+    let fragments = new Map<number, { style: 'del' | 'ins'; list: Array<{ x0: number; x1: number; top: number }> }>()
     const flush = (): void => {
-      if (o.annotate) for (const [run, frags] of fragments) this.annotateRun(runs[run]!, frags, o.size)
+      if (o.annotate) for (const [run, f] of fragments) this.annotateRun(f.style, texts.get(run) ?? '', f.list, o.size)
       fragments = new Map()
     }
     for (const line of lines) {
       if (this.y + leading > PAGE.height - MARGIN.bottom) {
+        if (this.fixedPage) break
         flush()
         this.ensure(leading)
       }
       const top = this.y
-      // Neighbouring pieces in one face and style are set in one call: far fewer text objects.
-      for (const group of groupPieces(line)) {
-        const x = MARGIN.left + indent + group.x
-        const color = group.style === 'del' ? rgb(DEL) : group.style === 'ins' ? rgb(INS) : (o.color ?? INK)
-        this.doc.font(group.face).fontSize(o.size).fillColor(color).text(group.text, x, top, { lineBreak: false })
-      }
-      for (const p of line) {
-        if (p.style === 'plain') continue
-        // Spaces inside a changed run are struck or underlined too, so the mark reads as one phrase.
+      this.drawLine(line, MARGIN.left + indent, top, o)
+      line.forEach((p, k) => {
+        if (p.style !== 'del' && p.style !== 'ins') return
+        // Spaces inside a changed run are struck or underlined too, so the mark reads as one
+        // phrase; a space at its start or end is not marked (it is not part of the change's words).
+        if (/^\s+$/u.test(p.text) && (line[k - 1]?.run !== p.run || line[k + 1]?.run !== p.run)) return
         const x = MARGIN.left + indent + p.x
-        const list = fragments.get(p.run) ?? []
-        const last = list[list.length - 1]
+        const entry = fragments.get(p.run) ?? { style: p.style, list: [] }
+        const last = entry.list[entry.list.length - 1]
         if (last && last.top === top && Math.abs(last.x1 - x) < 0.5) last.x1 = x + p.width
-        else list.push({ x0: x, x1: x + p.width, top })
-        fragments.set(p.run, list)
-      }
-      for (const [run, list] of fragments) {
-        const style = runs[run]!.style
+        else entry.list.push({ x0: x, x1: x + p.width, top })
+        fragments.set(p.run, entry)
+      })
+      for (const { style, list } of fragments.values()) {
         const yLine = style === 'del' ? top + o.size * 0.62 : top + o.size * 1.12
         for (const f of list) if (f.top === top) this.doc.save().lineWidth(0.8).strokeColor(rgb(style === 'del' ? DEL : INS)).moveTo(f.x0, yLine).lineTo(f.x1, yLine).stroke().restore()
       }
@@ -174,8 +199,66 @@ class Writer {
     flush()
   }
 
+  /**
+   * Draws one laid-out line whose top is at `top`. Every piece is set on one baseline, the
+   * preferred face's, whatever face it takes its glyphs from (a Noto face for →, CJK, U+2011):
+   * placed by its top, each face would sit at its own ascent. A marker is set small and raised.
+   */
+  drawLine(line: Line, x0: number, top: number, o: TextStyle): void {
+    const base = top + this.ascent(o.face, o.size)
+    for (const group of groupPieces(line)) {
+      const mark = group.style === 'mark'
+      const color = group.style === 'del' ? rgb(DEL) : group.style === 'ins' ? rgb(INS) : (group.color ?? o.color ?? INK)
+      this.doc
+        .font(group.face)
+        .fontSize(mark ? o.size * MARK_SCALE : o.size)
+        .fillColor(color)
+        .text(group.text, x0 + group.x, mark ? base - o.size * MARK_RISE : base, { lineBreak: false, baseline: 'alphabetic' })
+    }
+  }
+
+  /** The distance from a line's top to its baseline in `face` at `size`. */
+  ascent(face: FaceName, size: number): number {
+    const font = this.faces.get(face)!.font
+    return (font.ascent / font.unitsPerEm) * size
+  }
+
+  /** Width of `text` as laid out in `o`, fallback faces included. */
+  width(text: string, o: TextStyle): number {
+    const line = layoutRuns([{ text, style: 'plain' }], Infinity, o.size, o.face, this.faces)[0] ?? []
+    const last = line[line.length - 1]
+    return last ? last.x + last.width : 0
+  }
+
+  /** One line of `text` at (x, top), cut with an ellipsis to `width`; `right` aligns its end to x + width. */
+  place(text: string, x: number, top: number, width: number, o: TextStyle & { align?: 'right' }): number {
+    const fitted = fit(text.replace(/\s+/gu, ' ').trim(), width, (t) => this.width(t, o))
+    const line = layoutRuns([{ text: fitted, style: 'plain' }], Infinity, o.size, o.face, this.faces)[0] ?? []
+    const w = this.width(fitted, o)
+    this.drawLine(line, o.align === 'right' ? x + width - w : x, top, o)
+    return w
+  }
+
+  /** `text` in lines of `width` at (x, top), at most `maxLines` (the last cut with an ellipsis); answers the lines drawn. */
+  block(text: string, x: number, top: number, width: number, o: TextStyle & { leading: number; maxLines: number; draw?: boolean }): number {
+    const lines = layoutRuns([{ text, style: 'plain' }], width, o.size, o.face, this.faces)
+    const kept = lines.slice(0, o.maxLines)
+    if (o.draw === false) return kept.length
+    kept.forEach((line, i) => {
+      const cut = i === kept.length - 1 && lines.length > kept.length
+      if (cut) this.place(`${line.map((p) => p.text).join('')}…`, x, top + i * o.leading, width, o)
+      else this.drawLine(line, x, top + i * o.leading, o)
+    })
+    return kept.length
+  }
+
+  rule(x0: number, x1: number, y: number): void {
+    this.doc.save().strokeColor(RULE).lineWidth(0.5).moveTo(x0, y).lineTo(x1, y).stroke().restore()
+  }
+
   /** A StrikeOut or Underline annotation over every line fragment of one changed run. */
-  private annotateRun(run: Run, frags: ReadonlyArray<{ x0: number; x1: number; top: number }>, size: number): void {
+  private annotateRun(style: 'del' | 'ins', text: string, frags: ReadonlyArray<{ x0: number; x1: number; top: number }>, size: number): void {
+    if (frags.length === 0) return
     const height = size * 1.25
     const quad = frags.flatMap((f) => {
       const yTop = PAGE.height - f.top
@@ -186,46 +269,141 @@ class Writer {
     const x1 = Math.max(...frags.map((f) => f.x1))
     const top = Math.min(...frags.map((f) => f.top))
     const bottom = Math.max(...frags.map((f) => f.top)) + height
-    const deleted = run.style === 'del'
+    const deleted = style === 'del'
     annotate(this.doc, x0, top, x1 - x0, bottom - top, {
       Subtype: deleted ? 'StrikeOut' : 'Underline',
       QuadPoints: quad,
       C: deleted ? DEL : INS,
-      Contents: pdfString(`${deleted ? 'Deleted' : 'Inserted'}: ${run.text.trim()}`),
+      Contents: pdfString(`${deleted ? 'Deleted' : 'Inserted'}: ${text.trim()}`),
       T: pdfString(this.reviewer || 'Clausewise'),
       F: 4
     })
   }
 
-  /** A comment annotation in the margin next to the current line. */
-  comment(text: string, color: [number, number, number]): void {
-    annotate(this.doc, MARGIN.left - 26, this.y, 16, 16, { Subtype: 'Text', Name: 'Comment', Contents: pdfString(text), T: pdfString(this.reviewer || 'Clausewise'), C: color, Open: false, F: 4 })
+  /** A comment annotation in the margin next to the current line, by the reviewer who cited, dated when they did. */
+  comment(text: string, color: [number, number, number], citation: ResolvedCitation): void {
+    const dates = { ...(validDate(citation.created) ? { CreationDate: new Date(citation.created) } : {}), ...(validDate(citation.modified) ? { M: new Date(citation.modified) } : {}) }
+    annotate(this.doc, MARGIN.left - 26, this.y, 16, 16, { Subtype: 'Text', Name: 'Comment', Contents: pdfString(text), T: pdfString(citation.reviewer || this.reviewer || 'Clausewise'), C: color, Open: false, F: 4, ...dates })
   }
 }
 
-function cover(w: Writer, input: PdfInput): void {
-  const { comparison: c } = input
-  const s = c.summary
-  w.y = 150
-  w.paragraph('CLAUSE COMPARISON', { face: 'sansBold', size: 9, color: MUTED })
-  w.gap(4)
-  w.paragraph(pairName(c), { face: 'serifBold', size: 26, leading: 34 })
-  w.gap(14)
-  for (const [label, v] of [['Base', c.base], ['Target', c.target]] as const) {
-    w.paragraph(label.toUpperCase(), { face: 'sansBold', size: 8, color: MUTED })
-    w.paragraph(`${v.title} (${v.date ? `${longDate(v.date)}, ` : ''}version ${v.id})`, { face: 'serif', size: 12 })
-    w.gap(8)
+/** `text`, or as much of it as fits `width` followed by an ellipsis. */
+function fit(text: string, width: number, measureText: (t: string) => number): string {
+  if (measureText(text) <= width) return text
+  const chars = [...text]
+  let lo = 0
+  let hi = chars.length
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2)
+    if (measureText(`${chars.slice(0, mid).join('').trimEnd()}…`) <= width) lo = mid
+    else hi = mid - 1
   }
-  w.paragraph('REVIEWER', { face: 'sansBold', size: 8, color: MUTED })
-  w.paragraph(input.reviewer || 'Not named', { face: 'serif', size: 12 })
-  w.gap(8)
-  w.paragraph('EXPORTED', { face: 'sansBold', size: 8, color: MUTED })
-  w.paragraph(`${longDate(input.exportedAt.toISOString().slice(0, 10))}, ${input.exportedAt.toISOString().slice(11, 16)} UTC`, { face: 'serif', size: 12 })
-  w.gap(28)
-  w.paragraph('Summary of changes', { face: 'sansBold', size: 12 })
-  w.gap(6)
+  return `${chars.slice(0, lo).join('').trimEnd()}…`
+}
+
+function validDate(iso: string): boolean {
+  return !Number.isNaN(Date.parse(iso))
+}
+
+const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+
+/** "25 Nov 2026", never broken across lines: the day a citation was made (UTC, as the workspace stores it). */
+function shortDate(iso: string): string {
+  const d = new Date(iso)
+  return `${d.getUTCDate()}\u00a0${SHORT_MONTHS[d.getUTCMonth()]}\u00a0${d.getUTCFullYear()}`
+}
+
+/** Who cited and when: "A. Reviewer, 25 Nov 2026". */
+function citedBy(citation: ResolvedCitation): string {
+  return [citation.reviewer || 'Reviewer not named', validDate(citation.created) ? shortDate(citation.created) : ''].filter(Boolean).join(', ')
+}
+
+/** A clause of the redline as the cover lists it. */
+interface ContentsEntry {
+  index: number
+  heading: string
+  status: string
+  /** 0-based page the clause starts on. */
+  page: number
+  conflict: boolean
+}
+
+/**
+ * The cover, on one page whatever the comparison: the two versions with their dates and
+ * summaries, who reviewed and when, the summary of changes, the clauses with the page each
+ * starts on (linked), the sources cited, and how to read the marks. The lists take the room
+ * that is left and say how many they leave out.
+ */
+function cover(w: Writer, input: PdfInput, contents: readonly ContentsEntry[], pageCount: number): void {
+  const { comparison: c } = input
+  const doc = w.doc
+  const L = MARGIN.left
+  const R = PAGE.width - MARGIN.right
+  const BOTTOM = PAGE.height - 52
+  const label = (text: string, x: number, top: number, width = WIDTH): number => w.place(text.toUpperCase(), x, top, width, { face: 'sansBold', size: 7, color: MUTED })
+  let y = 46
+  label('Clausewise · annotated redline', L, y)
+  w.place(`${pageCount} page${pageCount === 1 ? '' : 's'}`, L, y, WIDTH, { face: 'sans', size: 7.5, color: MUTED, align: 'right' })
+  y += 14
+  w.rule(L, R, y)
+  y += 20
+
+  // Versions named by title (undated drafts) keep both names in sight: each is cut, not the second dropped.
+  const named = byDate(c) ? pairName(c) : `${fit(c.base.title, WIDTH * 1.4, (t) => w.width(t, TITLE))} → ${fit(c.target.title, WIDTH * 1.4, (t) => w.width(t, TITLE))}`
+  y += w.block(named, L, y, WIDTH, { ...TITLE, leading: 30, maxLines: 3 }) * 30
+  if (byDate(c)) y += 2 + w.block(`${c.base.title} compared with ${c.target.title}`, L, y + 2, WIDTH, { face: 'serif', size: 11, leading: 15, color: MUTED, maxLines: 2 }) * 15
+  y += 16
+
+  const exported = `${longDate(input.exportedAt.toISOString().slice(0, 10))}, ${input.exportedAt.toISOString().slice(11, 16)} UTC`
+  const meta: Array<[string, string]> = [
+    ['Reviewer', input.reviewer || 'Not named'],
+    ['Exported', exported],
+    ['Compared', optionsText(c)]
+  ]
+  const share = [0.3, 0.4, 0.3]
+  meta.forEach(([name, value], i) => {
+    const x = L + share.slice(0, i).reduce((a, b) => a + b, 0) * WIDTH
+    label(name, x, y, share[i]! * WIDTH - 10)
+    w.place(value, x, y + 10, share[i]! * WIDTH - 10, { face: 'serif', size: 10.5 })
+  })
+  y += 35
+
+  // The two versions side by side, each on a light panel as tall as the taller.
+  const gutter = 14
+  const colW = (WIDTH - gutter) / 2
+  const pad = 10
+  const inner = colW - 2 * pad
+  const sides = (['base', 'target'] as const).map((side) => {
+    const v = c[side]
+    const info = input.versions?.find((x) => x.id === v.id)
+    const clauses = c.clauses.flatMap((r) => (side === 'base' ? r.baseClauses : r.targetClauses))
+    const carried = clauses.filter((x) => x.carriedFrom !== null).length
+    const facts = [info ? info.kind.charAt(0).toUpperCase() + info.kind.slice(1) : '', `${clauses.length} term${clauses.length === 1 ? '' : 's'}`, carried ? `${carried} carried over` : '', `version ${v.id}`].filter(Boolean).join(' · ')
+    const summary = info?.summary.trim() ?? ''
+    const titleLines = w.block(v.title, 0, 0, inner, { face: 'serifBold', size: 11, leading: 14, maxLines: 2, draw: false })
+    const summaryLines = summary ? w.block(summary, 0, 0, inner, { face: 'serif', size: 8.5, leading: 11.5, maxLines: 9, draw: false }) : 0
+    return { side, v, facts, summary, height: pad + 12 + titleLines * 14 + 13 + (summaryLines ? 4 + summaryLines * 11.5 : 0) + pad }
+  })
+  const panel = Math.max(...sides.map((s) => s.height))
+  sides.forEach(({ side, v, facts, summary }, i) => {
+    const x = L + i * (colW + gutter)
+    doc.save().roundedRect(x, y, colW, panel, 3).fill('#f4f2ed').restore()
+    let top = y + pad
+    label(`${side === 'base' ? 'Base' : 'Target'}${v.date ? ` · ${longDate(v.date)}` : ' · undated'}`, x + pad, top, inner)
+    top += 12
+    top += w.block(v.title, x + pad, top, inner, { face: 'serifBold', size: 11, leading: 14, maxLines: 2 }) * 14
+    w.place(facts, x + pad, top + 1, inner, { face: 'sans', size: 7.5, color: MUTED })
+    top += 13
+    if (summary) w.block(summary, x + pad, top + 4, inner, { face: 'serif', size: 8.5, leading: 11.5, maxLines: 9, color: '#3a3e45' })
+  })
+  y += panel + 18
+
+  // The summary: one figure a line, nothing beside it (pdftotext -layout keeps each on its own line).
+  w.place('Summary of changes', L, y, WIDTH, { face: 'sansBold', size: 11 })
+  y += 19
+  const s = c.summary
   const conflictCount = summarizeByClause(input.citations).filter((e) => e.conflict).length
-  const rows: Array<[string, string]> = [
+  const figures: Array<[string, string]> = [
     ['Clauses modified', String(s.modified)],
     ['Clauses added', String(s.added)],
     ['Clauses removed', String(s.removed)],
@@ -239,20 +417,118 @@ function cover(w: Writer, input: PdfInput): void {
     ['Citations', String(input.citations.length)],
     ['Clauses with conflicting sources', String(conflictCount)]
   ]
-  for (const [label, value] of rows) {
-    w.doc.save().strokeColor('#e2dfd7').lineWidth(0.5).moveTo(MARGIN.left, w.y - 3).lineTo(MARGIN.left + 300, w.y - 3).stroke().restore()
-    w.doc.font('serif').fontSize(11).fillColor(INK).text(label, MARGIN.left, w.y, { lineBreak: false })
-    w.doc.font('sansBold').fontSize(11).text(value, MARGIN.left + 300 - measure(value, w.faces.get('sansBold')!, 11), w.y, { lineBreak: false })
-    w.y += 20
+  w.rule(L, R, y - 2.5)
+  for (const [name, value] of figures) {
+    w.place(name, L, y, WIDTH - 60, { face: 'serif', size: 10 })
+    w.place(value, L, y, WIDTH, { face: 'sansBold', size: 10, align: 'right' })
+    w.rule(L, R, y + 12.75)
+    y += 15
   }
+  y += 16
+
+  // Room for the sources and the key below the clauses.
+  const cited = citedSources(input)
+  const ROW = 12.75
+  const SOURCE_ROW = 12.5
+  const keyTop = BOTTOM - 10
+  const sourceRows = Math.max(1, Math.min(cited.length, 5))
+  // Below the clauses: a gap, the sources' heading and rows, and clear space above the key's rule.
+  const sourcesHeight = 14 + 19 + sourceRows * SOURCE_ROW + (cited.length > sourceRows ? SOURCE_ROW : 0) + 12
+  const perColumn = Math.max(1, Math.floor((keyTop - sourcesHeight - (y + 19)) / ROW))
+  w.place(input.includeUnchanged ? 'Clauses' : 'Changed clauses', L, y, WIDTH, { face: 'sansBold', size: 11 })
+  w.place('page', L, y + 2, WIDTH, { face: 'sans', size: 7.5, color: MUTED, align: 'right' })
+  y += 19
+  if (contents.length === 0) {
+    w.place('None: no clause changed between these versions.', L, y, WIDTH, { face: 'serif', size: 9.5, color: MUTED })
+    y += ROW
+  }
+  const room = perColumn * 2
+  const shown = contents.length > room ? contents.slice(0, room - 1) : contents
+  const rowsUsed = Math.ceil((shown.length + (contents.length > shown.length ? 1 : 0)) / 2)
+  const entryW = (WIDTH - 24) / 2
+  const at = (k: number): [number, number] => [L + Math.floor(k / rowsUsed) * (entryW + 24), y + (k % rowsUsed) * ROW]
+  shown.forEach((entry, k) => {
+    const [x, top] = at(k)
+    w.place(String(entry.index), x, top, 14, { face: 'sans', size: 8.5, color: MUTED, align: 'right' })
+    const statusW = w.width(entry.status, { face: 'sans', size: 7.5 })
+    const statusX = x + entryW - 22 - Math.min(statusW, 90)
+    w.place(entry.heading, x + 20, top, statusX - x - 26, { face: 'sans', size: 9 })
+    w.place(entry.status, statusX, top + 1, 90, { face: 'sans', size: 7.5, color: entry.conflict ? rgb(DEL) : MUTED })
+    w.place(String(entry.page + 1), x, top, entryW, { face: 'sans', size: 8.5, align: 'right' })
+    doc.goTo(x, top - 1, entryW, ROW - 1, destination(entry.index))
+  })
+  if (contents.length > shown.length) {
+    const [x, top] = at(shown.length)
+    w.place(`… and ${contents.length - shown.length} more (every clause has a bookmark)`, x + 20, top, entryW - 20, { face: 'sans', size: 8.5, color: MUTED })
+  }
+  y += rowsUsed * ROW + 14
+
+  w.place('Sources cited', L, y, WIDTH, { face: 'sansBold', size: 11 })
+  y += 19
+  if (cited.length === 0) w.place('No citations in this export.', L, y, WIDTH, { face: 'serif', size: 9.5, color: MUTED })
+  for (const { source, count } of cited.slice(0, sourceRows)) {
+    const date = source.published ? ` (${longDate(source.published)})` : ''
+    w.place(`${source.publisher ?? 'Publisher not stated'}, “${source.title}”${date}`, L, y, WIDTH - 80, { face: 'serif', size: 9.5 })
+    w.place(`${count} citation${count === 1 ? '' : 's'}`, L, y + 1, WIDTH, { face: 'sans', size: 8, color: MUTED, align: 'right' })
+    y += SOURCE_ROW
+  }
+  if (cited.length > sourceRows) w.place(`… and ${cited.length - sourceRows} more, in the appendix`, L, y, WIDTH, { face: 'serif', size: 9.5, color: MUTED })
+
+  key(w, keyTop)
 }
 
-function redlineClause(w: Writer, clause: ClauseComparison, index: number, numbered: Map<string, Numbered[]>, sourceLabel: (id: string) => string): void {
+/** How to read the marks, with the marks themselves, on one line at `top`. */
+function key(w: Writer, top: number): void {
+  const size = 8
+  const o = { face: 'sans' as const, size, color: MUTED }
+  w.rule(MARGIN.left, PAGE.width - MARGIN.right, top - 7)
+  let x = MARGIN.left
+  /** Says `text` at x and moves past it and `after` points of space. */
+  const say = (text: string, color: string, after: number): [number, number] => {
+    const at = x
+    const width = w.place(text, x, top, WIDTH, { ...o, color })
+    x += width + after
+    return [at, width]
+  }
+  const underline = ([at, width]: [number, number], color: string, y: number): void => {
+    w.doc.save().lineWidth(0.7).strokeColor(color).moveTo(at, y).lineTo(at + width, y).stroke().restore()
+  }
+  say('Key', INK, 10)
+  underline(say('deleted', rgb(DEL), 10), rgb(DEL), top + size * 0.62)
+  underline(say('inserted', rgb(INS), 10), rgb(INS), top + size * 1.12)
+  const line = layoutRuns([{ text: 'term', style: 'plain' }, { text: '[n]', style: 'mark', color: rgb(STANCE_COLOR['supports']!) }], Infinity, size, 'sans', w.faces)[0] ?? []
+  w.drawLine(line, x, top, o)
+  x += (line.at(-1)?.x ?? 0) + (line.at(-1)?.width ?? 0) + 4
+  say('a citation, noted under its clause: green supports, red contradicts, purple context', MUTED, 0)
+}
+
+/** The sources the export cites, in the library's order, with how many citations each. */
+function citedSources(input: PdfInput): Array<{ source: SourceSummary; count: number }> {
+  return input.sources.map((source) => ({ source, count: input.citations.filter((x) => x.sourceId === source.id).length })).filter((x) => x.count > 0)
+}
+
+/** "Word by word", "Character by character, ignoring case and punctuation". */
+function optionsText(c: Comparison): string {
+  const o = c.options
+  const ignored = [o.ignoreCase ? 'case' : '', o.ignorePunctuation ? 'punctuation' : '', o.ignoreWhitespace ? 'spacing' : ''].filter(Boolean)
+  const how = o.granularity === 'char' ? 'Character by character' : 'Word by word'
+  return ignored.length ? `${how}, ignoring ${ignored.length > 1 ? `${ignored.slice(0, -1).join(', ')} and ${ignored.at(-1)}` : ignored[0]}` : how
+}
+
+/** The named destination of the nth clause of the redline, which the cover links to. */
+function destination(index: number): string {
+  return `clause-${index}`
+}
+
+function redlineClause(w: Writer, clause: ClauseComparison, index: number, numbered: Map<string, Numbered[]>, sourceLabel: (id: string) => string, weight: (term: string) => number): ContentsEntry {
   const heading = clause.heading
   const numbering = numberingText(clause)
   const status = statusText(clause)
   w.ensure(70)
+  const range = w.doc.bufferedPageRange()
+  const page = range.start + range.count - 1
   w.doc.outline.addItem(`${index}. ${heading} (${status})`)
+  w.doc.addNamedDestination(destination(index), 'XYZ', MARGIN.left, w.y, 0)
   w.gap(6)
   // A split or merge is named by its one clause; the joined headings' redline would only be noise.
   // An imported clause may have no heading on either side: it is then named as every view names it (its number).
@@ -263,43 +539,101 @@ function redlineClause(w: Writer, clause: ClauseComparison, index: number, numbe
   const conflict = isConflict(notes.map((x) => x.citation.stance))
   w.paragraph(`${status}${numbering ? ` · ${numbering}` : ''}${clause.match?.review ? ' · CHECK PAIRING' : ''}${clause.status === 'moved' && !numbering && clause.base && clause.target ? ` · clause ${clause.base.index + 1} → ${clause.target.index + 1}` : ''}${clause.wordsInserted || clause.wordsDeleted ? ` · +${clause.wordsInserted} / −${clause.wordsDeleted} words` : ''}${conflict ? ' · CONFLICT: sources disagree' : ''}`, { face: 'sans', size: 8.5, color: conflict ? rgb(DEL) : MUTED })
   w.gap(3)
-  w.runs(toRuns(clause.parts), { face: 'serif', size: 11, annotate: true, leading: 16.5 })
+  w.runs(toRuns(clause.parts, '', notes.map((x) => markFor(clause, x, weight))), { face: 'serif', size: 11, annotate: true, leading: 16.5 })
   if (notes.length) {
     w.gap(4)
     for (const { n, citation } of notes) {
       w.ensure(40)
       const stance = citation.stance.charAt(0).toUpperCase() + citation.stance.slice(1)
       const source = sourceLabel(citation.sourceId)
-      w.comment(`[${n}] ${stance}${citation.orphan ? ' (passage no longer found)' : ''}\n“${citation.quote.exact}”\nSource: ${source}${citation.note ? `\nNote: ${citation.note}` : ''}`, STANCE_COLOR[citation.stance] ?? INS)
-      w.paragraph(`[${n}] ${stance} — ${source}: “${citation.quote.exact}”${citation.note ? ` Note: ${citation.note}` : ''}`, { face: 'serif', size: 9.5, color: '#3a3e45', indent: 12, leading: 13.5 })
+      const by = citedBy(citation)
+      w.comment(`[${n}] ${stance}${citation.orphan ? ' (passage no longer found)' : ''}\n“${citation.quote.exact}”\nSource: ${source}${citation.note ? `\nNote: ${citation.note}` : ''}\nCited by ${by}`, STANCE_COLOR[citation.stance] ?? INS, citation)
+      w.runs(
+        [
+          { text: `[${n}]`, style: 'plain', color: rgb(STANCE_COLOR[citation.stance] ?? INS) },
+          { text: ` ${stance} — ${source}: “${citation.quote.exact}”${citation.note ? ` Note: ${citation.note}` : ''}`, style: 'plain' },
+          { text: ` — ${by}`, style: 'plain', color: MUTED }
+        ],
+        { face: 'serif', size: 9.5, color: '#3a3e45', indent: 12, leading: 13.5 }
+      )
     }
   }
   w.gap(10)
-  w.doc.save().strokeColor('#e2dfd7').lineWidth(0.5).moveTo(MARGIN.left, w.y).lineTo(PAGE.width - MARGIN.right, w.y).stroke().restore()
+  w.rule(MARGIN.left, PAGE.width - MARGIN.right, w.y)
   w.gap(8)
+  return { index, heading, status: clause.status === 'carried-over' ? 'Carried over' : status, page, conflict }
 }
 
-/** Consecutive pieces of a line that share a face and a style, joined for drawing. */
-function groupPieces(line: readonly Piece[]): Array<{ x: number; text: string; face: FaceName; style: Piece['style'] }> {
-  const groups: Array<{ x: number; text: string; face: FaceName; style: Piece['style'] }> = []
+/** Where a citation's marker goes: in the text of the side its version is, inside the cited clause (a split row joins several). */
+function markFor(clause: ClauseComparison, { n, citation }: Numbered, weight: (term: string) => number): Mark {
+  const side = clause.targetClauses.length > 0 ? 'target' : 'base'
+  const text = clause[side]?.text ?? ''
+  const [from, to] = clauseRange(text, side === 'target' ? clause.targetClauses : clause.baseClauses, citation.clauseId)
+  return { side, offset: from + markerOffset(text.slice(from, to), citation.quote.exact, weight), text: `[${n}]`, color: rgb(STANCE_COLOR[citation.stance] ?? INS) }
+}
+
+/** [start, end) of one clause's text in its side's joined text; the whole text when it cannot be found. */
+function clauseRange(text: string, clauses: readonly RowClause[], clauseId: string): [number, number] {
+  let from = 0
+  for (const rc of clauses) {
+    const at = text.indexOf(rc.text, from)
+    if (at < 0) break
+    if (rc.id === clauseId) return [at, at + rc.text.length]
+    from = at + rc.text.length
+  }
+  return [0, text.length]
+}
+
+/** Consecutive pieces of a line that share a face, a style and an ink, joined for drawing. */
+function groupPieces(line: readonly Piece[]): Array<{ x: number; text: string; face: FaceName; style: Piece['style']; color?: string }> {
+  const groups: Array<{ x: number; text: string; face: FaceName; style: Piece['style']; color?: string }> = []
   for (const p of line) {
     const last = groups[groups.length - 1]
-    if (last && last.face === p.face && last.style === p.style) last.text += p.text
-    else groups.push({ x: p.x, text: p.text, face: p.face, style: p.style })
+    if (last && last.face === p.face && last.style === p.style && last.color === p.color) last.text += p.text
+    else groups.push({ x: p.x, text: p.text, face: p.face, style: p.style, ...(p.color ? { color: p.color } : {}) })
   }
   return groups
 }
 
-/** Parts as layout runs: equal text plain, deletions and insertions marked; ignored differences show the target's text. */
-function toRuns(parts: readonly Part[], prefix = ''): Run[] {
-  const runs: Run[] = prefix ? [{ text: prefix, style: 'plain' }] : []
-  for (const p of parts) {
-    if (p.op === 'equal') runs.push({ text: p.text, style: 'plain' })
-    else if (p.ignored) {
-      if (p.op === 'insert') runs.push({ text: p.text, style: 'plain' })
-    } else runs.push({ text: p.text, style: p.op === 'delete' ? 'del' : 'ins' })
-  }
-  return runs.map((r, i) => ({ ...r, id: i }))
+/** A citation marker: after `offset` characters of the base's or the target's text. */
+interface Mark {
+  side: 'base' | 'target'
+  offset: number
+  text: string
+  color: string
+}
+
+/**
+ * Parts as layout runs: equal text plain, deletions and insertions marked; ignored differences
+ * show the target's text. Each marker goes into the part holding the character before it (the
+ * equal and deleted parts make the base's text, the equal and inserted ones the target's); the
+ * pieces of a part cut by a marker keep one id, so a change stays one annotation.
+ */
+function toRuns(parts: readonly Part[], prefix = '', marks: readonly Mark[] = []): Run[] {
+  const runs: Run[] = prefix ? [{ text: prefix, style: 'plain', id: 0 }] : []
+  const left = [...marks]
+  const at = { base: 0, target: 0 }
+  parts.forEach((p, i) => {
+    const id = i + 1
+    const style: RunStyle | null = p.op === 'equal' ? 'plain' : p.ignored ? (p.op === 'insert' ? 'plain' : null) : p.op === 'delete' ? 'del' : 'ins'
+    const sides: Array<'base' | 'target'> = p.op === 'equal' ? ['base', 'target'] : p.op === 'delete' ? ['base'] : ['target']
+    const inside = left
+      .filter((m) => sides.includes(m.side) && m.offset > at[m.side] && m.offset <= at[m.side] + p.text.length)
+      .map((m) => ({ m, local: m.offset - at[m.side] }))
+      .sort((a, b) => a.local - b.local)
+    let cut = 0
+    for (const { m, local } of inside) {
+      if (style && local > cut) runs.push({ text: p.text.slice(cut, local), style, id })
+      cut = Math.max(cut, local)
+      runs.push({ text: m.text, style: 'mark', color: m.color, id: -1 })
+      left.splice(left.indexOf(m), 1)
+    }
+    if (style && cut < p.text.length) runs.push({ text: p.text.slice(cut), style, id })
+    for (const side of sides) at[side] += p.text.length
+  })
+  // A marker no part holds (an empty text): after everything.
+  for (const m of left) runs.push({ text: m.text, style: 'mark', color: m.color, id: -1 })
+  return runs
 }
 
 function appendix(w: Writer, input: PdfInput, numbered: Map<string, Numbered[]>): void {

@@ -4,13 +4,19 @@
 // deletion and insertion a StrikeOut or Underline annotation with exact QuadPoints.
 import { faceFor, measure, type Face, type FaceName } from './fonts'
 
-export type RunStyle = 'plain' | 'del' | 'ins'
+/** `mark`: a citation's marker, set small and raised, in its own colour. */
+export type RunStyle = 'plain' | 'del' | 'ins' | 'mark'
+
+/** A marker's size against the text's. */
+export const MARK_SCALE = 0.72
 
 export interface Run {
   text: string
   style: RunStyle
-  /** Index of the run in the input, so a run split across lines can be gathered again. */
+  /** Identifies the run, so a run split across lines (or around a marker) can be gathered again. */
   id?: number
+  /** The ink of a marker; text takes the paragraph's. */
+  color?: string
 }
 
 export interface Piece {
@@ -20,6 +26,7 @@ export interface Piece {
   face: FaceName
   style: RunStyle
   run: number
+  color?: string
 }
 
 export type Line = Piece[]
@@ -29,23 +36,30 @@ interface Token {
   style: RunStyle
   run: number
   space: boolean
+  color?: string
 }
 
 export function layoutRuns(runs: readonly Run[], width: number, size: number, preferred: FaceName, faces: Map<FaceName, Face>): Line[] {
   const tokens: Token[] = []
   runs.forEach((r, i) => {
-    for (const m of r.text.matchAll(/\s+|[^\s]+/gu)) tokens.push({ text: m[0], style: r.style, run: r.id ?? i, space: /^\s/u.test(m[0]) })
+    // A no-break space (U+00A0, U+202F) joins what it stands between, as in "25 Nov 2026".
+    for (const m of r.text.matchAll(/[^\S\u00a0\u202f]+|[\S\u00a0\u202f]+/gu)) tokens.push({ text: m[0], style: r.style, run: r.id ?? i, space: /^[^\S\u00a0\u202f]/u.test(m[0]), ...(r.color ? { color: r.color } : {}) })
   })
   const lines: Line[] = []
   let line: Piece[] = []
   let x = 0
+  const sizeOf = (t: Token): number => (t.style === 'mark' ? size * MARK_SCALE : size)
   const place = (t: Token): void => {
-    for (const seg of segments(t.text, preferred, faces)) {
-      const w = measure(seg.text, faces.get(seg.face)!, size)
-      line.push({ x, width: w, text: seg.text, face: seg.face, style: t.style, run: t.run })
+    // A space goes in the face of the word before it ("비독점 라이선스" is one run of Korean, extracted with its space).
+    const before = line[line.length - 1]?.face
+    const spaceFace = t.space && before && faces.get(before)!.font.hasGlyphForCodePoint(0x20) ? before : undefined
+    for (const seg of spaceFace ? [{ text: t.text, face: spaceFace }] : segments(t.text, preferred, faces)) {
+      const w = measure(seg.text, faces.get(seg.face)!, sizeOf(t))
+      line.push({ x, width: w, text: seg.text, face: seg.face, style: t.style, run: t.run, ...(t.color ? { color: t.color } : {}) })
       x += w
     }
   }
+  const widthOf = (t: Token): number => segments(t.text, preferred, faces).reduce((sum, s) => sum + measure(s.text, faces.get(s.face)!, sizeOf(t)), 0)
   const newLine = (): void => {
     // Trailing spaces carry no ink and no annotation.
     while (line.length && /^\s+$/u.test(line[line.length - 1]!.text)) line.pop()
@@ -53,12 +67,10 @@ export function layoutRuns(runs: readonly Run[], width: number, size: number, pr
     line = []
     x = 0
   }
-  let previous: Token | undefined
-  for (const t of tokens) {
-    // A deletion directly followed by an insertion gets a hair of space, so the two don't fuse.
-    if (previous && previous.style === 'del' && t.style === 'ins' && !previous.space && !t.space && line.length > 0) x += size * 0.25
-    previous = t
+  for (let i = 0; i < tokens.length; ) {
+    const t = tokens[i]!
     if (t.space) {
+      i++
       if (line.length === 0) continue
       // A newline in clause text is kept as a line break; other whitespace is one space.
       if (t.text.includes('\n')) {
@@ -68,15 +80,26 @@ export function layoutRuns(runs: readonly Run[], width: number, size: number, pr
       place({ ...t, text: ' ' })
       continue
     }
-    const w = segments(t.text, preferred, faces).reduce((sum, s) => sum + measure(s.text, faces.get(s.face)!, size), 0)
+    // Tokens with no space between them break as one word: a word and the run after it
+    // ("exclusive" and its "."), a word and its citation marker, a deletion and its insertion.
+    let j = i
+    while (j < tokens.length && !tokens[j]!.space) j++
+    const word = tokens.slice(i, j)
+    i = j
+    // A deletion directly followed by an insertion gets a hair of space, so the two don't fuse.
+    const gap = (k: number): number => (k > 0 && word[k - 1]!.style === 'del' && word[k]!.style === 'ins' ? size * 0.25 : 0)
+    const w = word.reduce((sum, tok, k) => sum + gap(k) + widthOf(tok), 0)
     if (x + w > width && line.length > 0) newLine()
-    if (w <= width) place(t)
-    else for (const ch of t.text) {
-      // A word wider than the line (a long URL) breaks between characters.
-      const cw = measure(ch, faces.get(faceFor(ch, preferred, faces))!, size)
-      if (x + cw > width && line.length > 0) newLine()
-      place({ ...t, text: ch })
-    }
+    word.forEach((tok, k) => {
+      if (line.length > 0) x += gap(k)
+      if (w <= width) return place(tok)
+      for (const ch of tok.text) {
+        // A word wider than the line (a long URL) breaks between characters.
+        const cw = measure(ch, faces.get(faceFor(ch, preferred, faces))!, sizeOf(tok))
+        if (x + cw > width && line.length > 0) newLine()
+        place({ ...tok, text: ch })
+      }
+    })
   }
   if (line.length) newLine()
   return lines

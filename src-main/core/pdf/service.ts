@@ -42,10 +42,12 @@ export async function exportPdf({ library, evidence, compare }: PdfServices, req
   const { citations } = await evidence.report()
   const relevant = citations.filter((c) => c.versionId === comparison.base.id || c.versionId === comparison.target.id)
   const includeUnchanged = request.includeUnchanged ?? false
+  const index = await library.index()
   const pdf = await renderPdf({
     comparison,
     citations: relevant,
-    sources: (await library.index()).sources,
+    sources: index.sources,
+    versions: index.versions,
     reviewer: request.reviewer?.trim() || reviewerSetting,
     exportedAt: request.now ?? new Date(),
     includeUnchanged
