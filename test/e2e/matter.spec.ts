@@ -251,8 +251,8 @@ test('a new matter: two drafts and a source imported, clauses corrected, a redli
   await page.getByTestId('export-pdf').click()
   const exported = page.getByTestId('export-message')
   // The drafts are named by the dates the reviewer gave them, as the PDF's title names them.
-  await expect(exported).toContainText(/^Saved Redline 2026-01-15 to 2026-11-24\.pdf: \d+ pages?, \d+ clauses, 1 citation\.$/)
-  const fileName = /^Saved (Redline .+\.pdf):/.exec((await exported.textContent())!)![1]!
+  await expect(exported).toContainText(/^Saved Redline 2026-01-15 to 2026-11-24\.pdf in [^:]+: \d+ pages?, \d+ clauses, 1 citation\.$/)
+  const fileName = /^Saved (Redline .+\.pdf) in /.exec((await exported.textContent())!)![1]!
   const pdf = await readFile(join(dirname(appOptions.workspacePath), fileName))
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
   await app.screenshot('matter-17-exported')
