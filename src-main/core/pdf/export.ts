@@ -315,7 +315,7 @@ function shortDate(iso: string): string {
 
 /** Who cited and when: "A. Reviewer, 25 Nov 2026". */
 function citedBy(citation: ResolvedCitation): string {
-  return [citation.reviewer || 'Reviewer not named', validDate(citation.created) ? shortDate(citation.created) : ''].filter(Boolean).join(', ')
+  return [citation.reviewer || 'Unnamed reviewer', validDate(citation.created) ? shortDate(citation.created) : ''].filter(Boolean).join(', ')
 }
 
 /** A clause of the redline as the cover lists it. */
