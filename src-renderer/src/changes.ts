@@ -1,6 +1,6 @@
 // The changes a reviewer steps through, one by one: each run of deleted and inserted words inside a
-// clause (its heading apart), or the whole clause when nothing inside it changed (a move, a
-// renumbering). Pure: the store, the change list, the overview and the rows all use these numbers.
+// clause (its heading apart); an added or removed clause, or one where nothing inside changed (a
+// move, a renumbering), as a whole. Pure: the store, the change list, the overview and the rows all use these numbers.
 import type { ClauseComparison } from '../../src-main/api/contract'
 import { isChange } from './format'
 import { markHunks, onlyJoins, type MarkedPart } from './redline-pieces'
@@ -80,7 +80,9 @@ export function listChanges(rows: readonly ClauseComparison[]): Change[] {
   rows.forEach((row, index) => {
     if (!isChange(row)) return
     const { heading, body } = rowHunks(row)
-    const found = [...hunksIn(heading, index, 'heading'), ...hunksIn(body, index, 'text')]
+    // An added or removed clause is one change, its heading and text together.
+    const whole = row.status === 'added' || row.status === 'removed'
+    const found = whole ? hunksIn(body, index, 'text').slice(0, 1) : [...hunksIn(heading, index, 'heading'), ...hunksIn(body, index, 'text')]
     out.push(...(found.length > 0 ? found : [{ row: index, where: 'row' as const, hunk: 0, deleted: '', inserted: '', before: '' }]))
   })
   return out

@@ -88,6 +88,9 @@ test('Find (Ctrl+F) counts every match in the comparison, drawn or not, goes to 
   await expect(page.locator(`article.row[data-clause="${amazon.rows[0]}"]`)).toBeInViewport()
   expect(await page.evaluate(() => CSS.highlights.get('clausewise-find-current')?.size)).toBe(1)
   await app.screenshot('find')
+  await page.setViewportSize({ width: 1024, height: 700 })
+  await app.screenshot('find-1024')
+  await page.setViewportSize({ width: 1440, height: 900 })
   for (let i = 2; i <= amazon.total; i++) {
     await input.press('Enter')
     await expect(page.getByTestId('find-count')).toHaveText(`${i} of ${amazon.total}`)
@@ -203,4 +206,53 @@ test('at 1024×700 the toolbar keeps to one line and both columns stay readable;
   await page.getByTestId('panel-toggle').click()
   await expect(page.locator('#side-panel')).toBeVisible()
   await expect(page.getByTestId('panel-toggle')).toBeFocused()
+})
+
+test('the change list names every change with its clause and a snippet; a click goes to it, and next/previous move its mark', async ({ app, appOptions }) => {
+  const page = app.page
+  const c = cliCompare(appOptions, '2025-10', '2026-04')
+  const steps = changeClauses(c)
+  const heading = new Map(c.clauses.map((r) => [r.clauseId, r.heading]))
+  await app.goto('/compare?base=2025-10&target=2026-04')
+  await page.getByRole('tab', { name: /Changes/ }).click()
+  const list = page.getByTestId('change-list')
+  await expect(list).toContainText(`${steps.length} changes in ${new Set(steps).size} clauses`)
+  const items = list.locator('button.change')
+  await expect(items).toHaveCount(steps.length)
+  for (const [i, clauseId] of steps.entries()) await expect(items.nth(i).locator('.change__clause')).toHaveText(heading.get(clauseId)!)
+  // The IP licence's snippets quote what was struck and what was inserted.
+  const ip = steps.indexOf('ip-licence')
+  await expect(list.locator('button.change', { hasText: 'no longer exclusive' }).locator('ins')).toContainText('no longer exclusive')
+
+  await items.nth(ip).click()
+  await expect(position(page)).toHaveText(`Change ${ip + 1} of ${steps.length}`)
+  await expect(page.locator('article.row[aria-current="true"]')).toHaveAttribute('data-clause', 'ip-licence')
+  await expect(page.locator('.is-current-change').first()).toBeInViewport()
+  await expect(items.nth(ip)).toHaveAttribute('aria-current', 'true')
+  await page.locator('body').press('n')
+  await expect(items.nth(ip + 1)).toHaveAttribute('aria-current', 'true')
+  await expect(items.nth(ip)).not.toHaveAttribute('aria-current', 'true')
+  // The overview strip marks the current change's clause.
+  await expect(page.getByTestId('overview').locator('.is-current')).toHaveCount(1)
+  expect(await app.seriousA11yViolations()).toEqual([])
+  await app.screenshot('change-list')
+  await page.setViewportSize({ width: 1024, height: 700 })
+  await expect(page.locator('.is-current-change').first()).toBeVisible()
+  await app.screenshot('change-list-1024')
+  expect(await app.seriousA11yViolations()).toEqual([])
+})
+
+test('a version lists its clauses by number, the id only on hover', async ({ app, appOptions }) => {
+  const page = app.page
+  const versions = JSON.parse(execFileSync(process.execPath, [CLI, 'versions', '--models-dir', appOptions.modelsDir, '--sources-dir', appOptions.sourcesDir, '--json'], { encoding: 'utf8' })) as Array<{ id: string; clauses: Array<{ id: string; label?: string }> }>
+  const april = versions.find((v) => v.id === '2026-04')!
+  await app.goto('/versions/2026-04')
+  const numbers = page.getByTestId('clause-number')
+  await expect(numbers).toHaveCount(april.clauses.length)
+  for (const [i, c] of april.clauses.entries()) {
+    await expect(numbers.nth(i)).toHaveText(c.label ?? `${i + 1}.`)
+    await expect(numbers.nth(i)).toHaveAttribute('title', `Clause id: ${c.id}`)
+  }
+  // No id is printed as text: "ip-licence" is a key for the CLI, not a number a reviewer cites.
+  await expect(page.locator('main')).not.toContainText('ip-licence')
 })

@@ -41,9 +41,10 @@ export async function selectInReader(page: Page, text: string): Promise<void> {
 /**
  * The changes next and previous step through, in order, each as the clause it is in, counted from
  * the CLI's redline (not the app's code): each run of deleted and inserted words in a row's heading
- * and text; a changed row with none (a move) is one change; unchanged and carried-over rows none.
+ * and text; an added or removed row, or a changed row with no such run (a move), is one change;
+ * unchanged and carried-over rows none.
  */
 export function changeClauses(c: Comparison): string[] {
   const runs = (parts: readonly Part[]) => parts.filter((p, i) => p.op !== 'equal' && !p.ignored && (i === 0 || parts[i - 1]!.op === 'equal' || parts[i - 1]!.ignored)).length
-  return c.clauses.filter((r) => r.status !== 'unchanged' && r.status !== 'carried-over').flatMap((r) => Array<string>(Math.max(1, runs(r.headingParts) + runs(r.parts))).fill(r.clauseId))
+  return c.clauses.filter((r) => r.status !== 'unchanged' && r.status !== 'carried-over').flatMap((r) => Array<string>(r.status === 'added' || r.status === 'removed' ? 1 : Math.max(1, runs(r.headingParts) + runs(r.parts))).fill(r.clauseId))
 }

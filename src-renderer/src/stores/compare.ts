@@ -27,7 +27,7 @@ export const useCompareStore = defineStore('compare', () => {
   const current = ref(-1)
   /** The clause whose evidence the side panel shows. */
   const selectedClauseId = ref<string | null>(null)
-  const panelTab = ref<'evidence' | 'article'>('evidence')
+  const panelTab = ref<'changes' | 'evidence' | 'article'>('evidence')
   const readerSourceId = ref<string | null>(null)
   /** Width of the side panel in pixels, set with the splitter; narrower on a small window so both columns stay readable. */
   const panelWidth = ref(typeof window !== 'undefined' && window.innerWidth < 1280 ? 320 : 440)
