@@ -137,13 +137,13 @@ for (const [baseId, targetId] of [
     for (let i = 0; i < steps.length; i++) {
       await page.locator('body').press('n')
       await expect(page.getByTestId('change-position')).toHaveText(`Change ${i + 1} of ${steps.length}`)
-      visited.push((await page.locator('[aria-current="true"]').getAttribute('data-clause'))!)
+      visited.push((await page.locator('article.row[aria-current="true"]').getAttribute('data-clause'))!)
     }
     expect(visited).toEqual(steps)
     await page.keyboard.press('n')
-    await expect(page.locator('[aria-current="true"]')).toHaveAttribute('data-clause', steps[0]!)
+    await expect(page.locator('article.row[aria-current="true"]')).toHaveAttribute('data-clause', steps[0]!)
     await page.keyboard.press('p')
-    await expect(page.locator('[aria-current="true"]')).toHaveAttribute('data-clause', steps.at(-1)!)
+    await expect(page.locator('article.row[aria-current="true"]')).toHaveAttribute('data-clause', steps.at(-1)!)
 
     // "Changed only" hides carried-over rows as it hides unchanged ones.
     await page.getByLabel('Changed only').check()

@@ -50,14 +50,14 @@ test('redlines October 2025 against April 2026 and steps through the changes', a
   // Keyboard: n goes to the first change and highlights it; p wraps back to the last.
   await page.locator('body').press('n')
   await expect(page.getByTestId('change-position')).toHaveText(`Change 1 of ${changes.length}`)
-  await expect(page.locator('[aria-current="true"]')).toHaveAttribute('data-clause', changes[0]!)
+  await expect(page.locator('article.row[aria-current="true"]')).toHaveAttribute('data-clause', changes[0]!)
   await page.keyboard.press('n')
-  await expect(page.locator('[aria-current="true"]')).toHaveAttribute('data-clause', changes[1]!)
+  await expect(page.locator('article.row[aria-current="true"]')).toHaveAttribute('data-clause', changes[1]!)
   await page.keyboard.press('p')
   await page.keyboard.press('p')
   await expect(page.getByTestId('change-position')).toHaveText(`Change ${changes.length} of ${changes.length}`)
-  await expect(page.locator('[aria-current="true"]')).toHaveAttribute('data-clause', changes.at(-1)!)
-  await expect(page.locator('[aria-current="true"]')).toBeInViewport()
+  await expect(page.locator('article.row[aria-current="true"]')).toHaveAttribute('data-clause', changes.at(-1)!)
+  await expect(page.locator('article.row[aria-current="true"]')).toBeInViewport()
 
   await page.getByLabel('Changed only').check()
   await expect(page.locator('[data-status="unchanged"]')).toHaveCount(0)

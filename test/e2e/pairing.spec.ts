@@ -82,7 +82,7 @@ test('split, merged, renumbered and doubtful rows read naturally and say why the
   // The doubtful pair: marked, counted, reachable with "c", and its reason always shown.
   await expect(page.getByTestId('review-position')).toHaveText('1 pairing to check')
   await page.locator('body').press('c')
-  const current = page.locator('[aria-current="true"]')
+  const current = page.locator('article.row[aria-current="true"]')
   await expect(current).toHaveAttribute('data-review', 'true')
   await expect(current.getByRole('heading', { level: 3 })).toHaveText('Liability')
   await expect(current.getByTestId('check-pairing')).toHaveText('Check pairing')
