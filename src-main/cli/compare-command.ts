@@ -48,7 +48,7 @@ export async function compareCommand(scope: Scope, out: Out, o: CompareCommandOp
   }
   for (const notice of comparison.notices) out.stderr(`clausewise: ${notice}\n`)
   if (o.json) out.stdout(JSON.stringify(comparison) + '\n')
-  else printRedline(out, comparison)
+  else printRedline(out, comparison, versions)
   return 0
 }
 
@@ -100,8 +100,18 @@ function usageFail(out: Out, message: string): number {
   return 2
 }
 
-function printRedline(out: Out, c: Comparison): void {
+/** "Carried over from 28 October 2025" → "carried over from 28 October 2025": the month keeps its capital. */
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1)
+}
+
+function printRedline(out: Out, c: Comparison, versions: ReadonlyArray<{ id: string; date: string }> = []): void {
   const s = c.summary
+  // A carried-over term names the version its text comes from as the reader knows it: by its date.
+  const dated = (id: string): string => {
+    const date = versions.find((v) => v.id === id)?.date
+    return date ? longDate(date) : id
+  }
   const name = (v: Comparison['base']): string => (v.date ? `${longDate(v.date)} (${v.id})` : v.id)
   out.stdout(`${style(out, 'Comparing', 'dim')} ${style(out, name(c.base), 'bold')} → ${style(out, name(c.target), 'bold')}\n`)
   const counts = [`${s.modified} modified`, `${s.added} added`, `${s.removed} removed`, `${s.moved} moved`]
@@ -116,10 +126,10 @@ function printRedline(out: Out, c: Comparison): void {
     const numbering = numberingText(clause)
     const name = `${clause.heading}${numbering ? ` [${numbering}]` : ''}`
     if (!isChange(clause) && !clause.match?.review) {
-      out.stdout(style(out, `  ${name} (${clause.clauseId}): ${clause.status === 'carried-over' ? statusText(clause).toLowerCase() : 'unchanged'}\n`, 'dim'))
+      out.stdout(style(out, `  ${name} (${clause.clauseId}): ${clause.status === 'carried-over' ? lowerFirst(statusText(clause, dated)) : 'unchanged'}\n`, 'dim'))
       continue
     }
-    const label = statusText(clause).toLowerCase()
+    const label = lowerFirst(statusText(clause, dated))
     out.stdout(`${style(out, `[${label}]`, clause.status === 'removed' ? 'red' : clause.status === 'added' ? 'blue' : 'yellow')} ${style(out, name, 'bold')} ${style(out, `(${clause.clauseId})`, 'dim')}\n`)
     // Content pairs say why they were paired; a doubtful one says so first.
     if (clause.match && clause.match.by !== 'id') out.stdout(`  ${style(out, `${clause.match.review ? 'CHECK PAIRING — ' : 'pairing: '}${clause.match.reason}`, clause.match.review ? 'yellow' : 'dim')}\n`)

@@ -2,7 +2,8 @@
 // format.ts): "Moved, edited", "Split into 3", "6.3 → 6.4".
 import type { ClauseComparison, RowClause } from './types'
 
-export function statusText(row: Pick<ClauseComparison, 'status' | 'edited' | 'moved' | 'targetClauses' | 'baseClauses'>): string {
+/** `versionName` names the version a carried-over term comes from ("28 October 2025"); its id without one. */
+export function statusText(row: Pick<ClauseComparison, 'status' | 'edited' | 'moved' | 'targetClauses' | 'baseClauses'>, versionName: (id: string) => string = (id) => id): string {
   switch (row.status) {
     case 'split':
       return `Split into ${row.targetClauses.length}${row.moved ? ', moved' : ''}`
@@ -10,8 +11,10 @@ export function statusText(row: Pick<ClauseComparison, 'status' | 'edited' | 'mo
       return `Merged from ${row.baseClauses.length}${row.moved ? ', moved' : ''}`
     case 'moved':
       return row.edited ? 'Moved, edited' : 'Moved'
-    case 'carried-over':
-      return `Carried over from ${row.targetClauses[0]?.carriedFrom ?? 'an earlier version'} (not restated)`
+    case 'carried-over': {
+      const from = row.targetClauses[0]?.carriedFrom
+      return `Carried over from ${from ? versionName(from) : 'an earlier version'} (not restated)`
+    }
     default:
       return row.status.charAt(0).toUpperCase() + row.status.slice(1)
   }

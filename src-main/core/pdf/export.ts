@@ -95,7 +95,12 @@ export async function renderPdf(input: PdfInput): Promise<Buffer> {
     const src = input.sources.find((x) => x.id === id)
     return src ? `${src.publisher ?? 'Publisher not stated'}, “${src.title}”` : id
   }
-  const contents = rows.map((clause, i) => redlineClause(w, clause, i + 1, numbered, sourceLabel, weight))
+  // A carried-over term names the version its text comes from by its date, as the app does.
+  const versionName = (id: string): string => {
+    const date = input.versions?.find((v) => v.id === id)?.date
+    return date ? longDate(date) : id
+  }
+  const contents = rows.map((clause, i) => redlineClause(w, clause, i + 1, numbered, sourceLabel, weight, versionName))
   appendix(w, input, numbered)
   doc.switchToPage(doc.bufferedPageRange().start)
   w.fixedPage = true
@@ -520,10 +525,18 @@ function destination(index: number): string {
   return `clause-${index}`
 }
 
-function redlineClause(w: Writer, clause: ClauseComparison, index: number, numbered: Map<string, Numbered[]>, sourceLabel: (id: string) => string, weight: (term: string) => number): ContentsEntry {
+function redlineClause(
+  w: Writer,
+  clause: ClauseComparison,
+  index: number,
+  numbered: Map<string, Numbered[]>,
+  sourceLabel: (id: string) => string,
+  weight: (term: string) => number,
+  versionName: (id: string) => string
+): ContentsEntry {
   const heading = clause.heading
   const numbering = numberingText(clause)
-  const status = statusText(clause)
+  const status = statusText(clause, versionName)
   w.ensure(70)
   const range = w.doc.bufferedPageRange()
   const page = range.start + range.count - 1

@@ -59,6 +59,13 @@ describe('clausewise compare', () => {
     expect(stdout).toContain("Microsoft holds [-exclusive rights to OpenAI's intellectual property in its -]{+a licence to OpenAI's +}models")
   })
 
+  it('names the version a carried-over term comes from by its date, as the app does', async () => {
+    const { stdout } = await run('compare', '--base', '2025-10', '--target', '2026-02')
+    expect(stdout).toContain('Equity stake (equity-stake): carried over from 28 October 2025 (not restated)')
+    expect(stdout).toContain('Investment (investment): carried over from 2019 (not restated)')
+    expect(stdout).not.toMatch(/carried over from 20\d\d-\d\d/)
+  })
+
   it('answers bad input clearly', async () => {
     expect(await run('compare', '--base', '2025-10', '--target', 'nope')).toMatchObject({ code: 1, stderr: expect.stringContaining('no version with id "nope"; known versions: 2019, 2025-01') })
     expect(await run('compare', '--base', '2025-10', '--target', '2025-10')).toMatchObject({ code: 1, stderr: expect.stringContaining('same version') })

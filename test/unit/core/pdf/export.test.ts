@@ -116,6 +116,14 @@ describe('annotated PDF export', async () => {
     expect(result).toMatchObject({ clauses: changed.length, citations: 2 })
   })
 
+  it('names the version a carried-over term comes from by its date when unchanged terms are included', async () => {
+    const all = join(await mkdtemp(join(tmpdir(), 'clausewise-pdf-all-')), 'with-unchanged.pdf')
+    await exportPdf(services, { baseId: '2025-10', targetId: '2026-04', out: all, includeUnchanged: true, now: new Date('2026-11-24T12:00:00Z') })
+    const titles = (await openPdf(await readFile(all))).outline.map((o) => o.title)
+    expect(titles).toContainEqual(expect.stringContaining('Frontier models (Carried over from 28 October 2025 (not restated))'))
+    expect(titles.join('\n')).not.toMatch(/Carried over from 20\d\d-\d\d/)
+  })
+
   it('puts each citation\'s marker [n] in the clause text right after the words its passage speaks to, raised, with the rest of the text after it', () => {
     const page = pdf.pages.slice(1).find((p) => p.text.includes('IP licence'))!
     const marker = (n: number) => {
