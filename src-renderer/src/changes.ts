@@ -1,9 +1,9 @@
 // The changes a reviewer steps through, one by one: each run of deleted and inserted words inside a
 // clause (its heading apart); an added or removed clause, or one where nothing inside changed (a
 // move, a renumbering), as a whole. Pure: the store, the change list, the overview and the rows all use these numbers.
-import type { ClauseComparison } from '../../src-main/api/contract'
 import { isChange } from './format'
-import { markHunks, onlyJoins, type MarkedPart } from './redline-pieces'
+import { hunkRuns, markHunks, onlyJoins, type MarkedPart } from './redline-pieces'
+import type { ClauseComparison, Part } from '../../src-main/api/contract'
 
 export type ChangeWhere = 'heading' | 'text' | 'row'
 
@@ -54,24 +54,20 @@ function tail(text: string): string {
   return `…${space >= 0 ? cut.slice(space + 1) : cut}`
 }
 
-function hunksIn(parts: readonly MarkedPart[], row: number, where: ChangeWhere): Change[] {
-  const out: Change[] = []
-  let before = ''
-  for (const p of parts) {
-    if (p.hunk === undefined) {
-      if (p.op !== 'insert') before += p.text
-      continue
+/** The changes of one heading or text, with their snippets; only the text near each change is read. */
+function hunksIn(parts: readonly Part[], runs: ReadonlyArray<[number, number]>, row: number, where: ChangeWhere): Change[] {
+  return runs.map(([from, to], hunk) => {
+    let before = ''
+    for (let k = from - 1; k >= 0 && before.length < BEFORE * 2; k--) if (parts[k]!.op !== 'insert') before = parts[k]!.text + before
+    let deleted = ''
+    let inserted = ''
+    for (let k = from; k < to; k++) {
+      const p = parts[k]!
+      if (p.op === 'delete') deleted += p.text
+      else inserted += p.text
     }
-    let c = out[p.hunk]
-    if (!c) {
-      c = { row, where, hunk: p.hunk, deleted: '', inserted: '', before: tail(before) }
-      out[p.hunk] = c
-    }
-    if (p.op === 'delete') c.deleted += p.text
-    else c.inserted += p.text
-    if (p.op === 'delete') before += p.text
-  }
-  return out.map((c) => ({ ...c, deleted: clip(c.deleted.trim(), SNIPPET), inserted: clip(c.inserted.trim(), SNIPPET) }))
+    return { row, where, hunk, deleted: clip(deleted.trim(), SNIPPET), inserted: clip(inserted.trim(), SNIPPET), before: tail(before) }
+  })
 }
 
 /** Every change of the rows, in reading order: a row's heading, then its text. */
@@ -79,10 +75,12 @@ export function listChanges(rows: readonly ClauseComparison[]): Change[] {
   const out: Change[] = []
   rows.forEach((row, index) => {
     if (!isChange(row)) return
-    const { heading, body } = rowHunks(row)
+    const stacked = isStacked(row)
+    const body = hunkRuns(row.parts, stacked ? onlyJoins : undefined)
     // An added or removed clause is one change, its heading and text together.
     const whole = row.status === 'added' || row.status === 'removed'
-    const found = whole ? hunksIn(body, index, 'text').slice(0, 1) : [...hunksIn(heading, index, 'heading'), ...hunksIn(body, index, 'text')]
+    const heading = whole || stacked ? [] : hunkRuns(row.headingParts)
+    const found = [...hunksIn(row.headingParts, heading, index, 'heading'), ...hunksIn(row.parts, whole ? body.slice(0, 1) : body, index, 'text')]
     out.push(...(found.length > 0 ? found : [{ row: index, where: 'row' as const, hunk: 0, deleted: '', inserted: '', before: '' }]))
   })
   return out

@@ -36,3 +36,13 @@ export function viewItems(rows: readonly ClauseComparison[], fold: boolean, open
 export function itemOfRow(items: readonly ViewItem[], row: number): number {
   return items.findIndex((it) => (it.kind === 'row' ? it.row === row : !it.open && it.from <= row && row <= it.to))
 }
+
+/** For every row, the item showing it (itself, or the folded run hiding it): one pass, for callers that ask for many rows. */
+export function itemsOfRows(items: readonly ViewItem[], rows: number): Int32Array {
+  const out = new Int32Array(rows).fill(-1)
+  items.forEach((it, i) => {
+    if (it.kind === 'row') out[it.row] = i
+    else if (!it.open) out.fill(i, it.from, it.to + 1)
+  })
+  return out
+}

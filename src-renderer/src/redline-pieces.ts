@@ -25,22 +25,27 @@ const PUNCTUATION_ONLY = /^[\p{P}\p{S}]{1,2}$/u
  */
 export function markHunks(parts: readonly Part[], skip: (run: readonly Part[]) => boolean = () => false): MarkedPart[] {
   const out: MarkedPart[] = parts.map((p) => ({ ...p }))
-  let next = 0
+  hunkRuns(parts, skip).forEach(([from, to], hunk) => {
+    for (let k = from; k < to; k++) out[k]!.hunk = hunk
+  })
+  return out
+}
+
+/** The [from, to) part indexes of each change, in order: what `markHunks` numbers, without copying the parts. */
+export function hunkRuns(parts: readonly Part[], skip: (run: readonly Part[]) => boolean = () => false): Array<[number, number]> {
+  const runs: Array<[number, number]> = []
   let i = 0
-  while (i < out.length) {
-    if (out[i]!.op === 'equal' || out[i]!.ignored) {
+  while (i < parts.length) {
+    if (parts[i]!.op === 'equal' || parts[i]!.ignored) {
       i++
       continue
     }
     let j = i
-    while (j < out.length && out[j]!.op !== 'equal' && !out[j]!.ignored) j++
-    if (!skip(out.slice(i, j))) {
-      for (let k = i; k < j; k++) out[k]!.hunk = next
-      next++
-    }
+    while (j < parts.length && parts[j]!.op !== 'equal' && !parts[j]!.ignored) j++
+    if (!skip(parts.slice(i, j))) runs.push([i, j])
     i = j
   }
-  return out
+  return runs
 }
 
 /** The blank line joining a split's (a merge's) clauses, inserted or deleted alone: nothing a reviewer sees. */

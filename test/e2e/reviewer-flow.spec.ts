@@ -18,6 +18,11 @@ function cliCompare(options: AppOptions, base: string, target: string): Comparis
 
 const position = (page: Page) => page.getByTestId('change-position')
 
+/** The words Find highlights as the current match, lower-cased (read from the page's highlight registry). */
+function currentHighlight(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...((CSS.highlights.get('clausewise-find-current') as Set<Range> | undefined) ?? [])].map((r) => r.toString().toLowerCase()))
+}
+
 test('next and previous step through each change inside the clauses, and the evidence panel follows', async ({ app, appOptions }) => {
   const page = app.page
   const steps = changeClauses(cliCompare(appOptions, '2025-10', '2026-04'))
@@ -86,7 +91,7 @@ test('Find (Ctrl+F) counts every match in the comparison, drawn or not, goes to 
   await expect(page.getByTestId('find-count')).toHaveText(`1 of ${amazon.total}`)
   // The first match is shown, in a row that was not drawn before.
   await expect(page.locator(`article.row[data-clause="${amazon.rows[0]}"]`)).toBeInViewport()
-  expect(await page.evaluate(() => CSS.highlights.get('clausewise-find-current')?.size)).toBe(1)
+  expect(await currentHighlight(page)).toEqual(['amazon'])
   await app.screenshot('find')
   await page.setViewportSize({ width: 1024, height: 700 })
   await app.screenshot('find-1024')
@@ -94,6 +99,7 @@ test('Find (Ctrl+F) counts every match in the comparison, drawn or not, goes to 
   for (let i = 2; i <= amazon.total; i++) {
     await input.press('Enter')
     await expect(page.getByTestId('find-count')).toHaveText(`${i} of ${amazon.total}`)
+    await expect.poll(() => currentHighlight(page)).toEqual(['amazon'])
   }
   await expect(page.locator(`article.row[data-clause="${last}"]`)).toBeInViewport()
   await input.press('Enter')
@@ -148,6 +154,8 @@ test('runs of unchanged clauses fold; options are a popover that closes on Escap
   expect(await app.seriousA11yViolations()).toEqual([])
   await app.screenshot('folded-unchanged')
   await page.setViewportSize({ width: 1024, height: 700 })
+  await folds.first().scrollIntoViewIfNeeded()
+  await expect(folds.first()).toBeInViewport()
   await app.screenshot('folded-unchanged-1024')
   await page.setViewportSize({ width: 1440, height: 900 })
 
@@ -233,13 +241,35 @@ test('the change list names every change with its clause and a snippet; a click 
   await expect(items.nth(ip + 1)).toHaveAttribute('aria-current', 'true')
   await expect(items.nth(ip)).not.toHaveAttribute('aria-current', 'true')
   // The overview strip marks the current change's clause.
-  await expect(page.getByTestId('overview').locator('.is-current')).toHaveCount(1)
+  await expect(page.getByTestId('overview')).toHaveAttribute('data-current-change', String(steps.indexOf('ip-licence')))
   expect(await app.seriousA11yViolations()).toEqual([])
   await app.screenshot('change-list')
   await page.setViewportSize({ width: 1024, height: 700 })
   await expect(page.locator('.is-current-change').first()).toBeVisible()
   await app.screenshot('change-list-1024')
   expect(await app.seriousA11yViolations()).toEqual([])
+  await page.setViewportSize({ width: 1440, height: 900 })
+
+  // The place inside the clause survives "Changed only" and an undo, and so does Find's match.
+  const here = `Change ${ip + 2} of ${steps.length}`
+  await page.getByLabel('Changed only').check()
+  await expect(position(page)).toHaveText(here)
+  await page.getByLabel('Changed only').uncheck()
+  await expect(position(page)).toHaveText(here)
+  await page.keyboard.press('Control+f')
+  const input = page.getByTestId('find-input')
+  await input.fill('microsoft')
+  await expect(page.getByTestId('find-count')).toHaveText(/^\d+ of \d+$/)
+  await input.press('Enter')
+  await input.press('Enter')
+  const match = (await page.getByTestId('find-count').textContent())!
+  await page.getByRole('tab', { name: 'Evidence' }).click()
+  await page.getByRole('button', { name: 'Dismiss: sources disagree on the exclusivity' }).click()
+  await expect(page.getByTestId('restore-disagreement')).toBeFocused()
+  await page.keyboard.press('Control+z')
+  await expect(page.getByRole('button', { name: 'Dismiss: sources disagree on the exclusivity' })).toBeVisible()
+  await expect(position(page)).toHaveText(here)
+  await expect(page.getByTestId('find-count')).toHaveText(match)
 })
 
 test('a version lists its clauses by number, the id only on hover', async ({ app, appOptions }) => {
@@ -255,4 +285,55 @@ test('a version lists its clauses by number, the id only on hover', async ({ app
   }
   // No id is printed as text: "ip-licence" is a key for the CLI, not a number a reviewer cites.
   await expect(page.locator('main')).not.toContainText('ip-licence')
+})
+
+test.describe('on drafts whose clauses were split and merged', () => {
+  test.use({
+    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a destructured object
+    appOptions: async ({}, use, testInfo) => {
+      await use({ sourcesDir: join(ROOT, 'resources/sources'), modelsDir: join(ROOT, 'test/fixtures/drafts'), workspacePath: testInfo.outputPath('drafts.clausewise.json') })
+    }
+  })
+
+  for (const layout of ['Side by side', 'Inline'] as const) {
+    test(`${layout}: next steps through each change of the stacked rows, and Find highlights exactly each match`, async ({ app, appOptions }) => {
+      const page = app.page
+      const c = cliCompare(appOptions, 'draft-jan', 'draft-mar')
+      expect(c.clauses.some((r) => r.status === 'split') && c.clauses.some((r) => r.status === 'merged')).toBe(true)
+      const steps = changeClauses(c)
+      await app.goto('/compare?base=draft-jan&target=draft-mar')
+      await page.getByRole('button', { name: layout, exact: true }).click()
+      await expect(position(page)).toHaveText(`${steps.length} changes`)
+      const visited: string[] = []
+      for (let i = 0; i < steps.length; i++) {
+        await page.locator('body').press('n')
+        await expect(position(page)).toHaveText(`Change ${i + 1} of ${steps.length}`)
+        const row = page.locator('article.row[aria-current="true"]')
+        visited.push((await row.getAttribute('data-clause'))!)
+        const status = await row.getAttribute('data-status')
+        // Inside a stacked row, the change is outlined where it is, and on screen; a merge with nothing
+        // changed inside its clauses is one change, the row itself.
+        const marks = row.locator('.is-current-change')
+        if (status === 'split') await expect(marks.first()).toBeInViewport()
+        else if (status === 'merged') await expect((await marks.count()) > 0 ? marks.first() : row).toBeInViewport()
+      }
+      expect(visited).toEqual(steps)
+
+      // "thirty" is struck in the split clause 4.2; "days" is in several clauses on both sides.
+      for (const word of ['thirty', 'days']) {
+        await page.keyboard.press('Control+f')
+        const input = page.getByTestId('find-input')
+        await input.fill(word)
+        const count = page.getByTestId('find-count')
+        await expect(count).toHaveText(/^1 of \d+$/)
+        const total = Number(/of (\d+)/.exec((await count.textContent())!)![1])
+        for (let i = 1; i <= total; i++) {
+          await expect(count).toHaveText(`${i} of ${total}`)
+          await expect.poll(() => currentHighlight(page)).toEqual([word])
+          await input.press('Enter')
+        }
+        await input.press('Escape')
+      }
+    })
+  }
 })

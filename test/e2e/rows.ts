@@ -42,9 +42,29 @@ export async function selectInReader(page: Page, text: string): Promise<void> {
  * The changes next and previous step through, in order, each as the clause it is in, counted from
  * the CLI's redline (not the app's code): each run of deleted and inserted words in a row's heading
  * and text; an added or removed row, or a changed row with no such run (a move), is one change;
- * unchanged and carried-over rows none.
+ * unchanged and carried-over rows none. A split or merged row shows its clauses stacked under their
+ * own headings: its joined heading is not redlined, and the blank lines joining its clauses are no change.
  */
 export function changeClauses(c: Comparison): string[] {
-  const runs = (parts: readonly Part[]) => parts.filter((p, i) => p.op !== 'equal' && !p.ignored && (i === 0 || parts[i - 1]!.op === 'equal' || parts[i - 1]!.ignored)).length
-  return c.clauses.filter((r) => r.status !== 'unchanged' && r.status !== 'carried-over').flatMap((r) => Array<string>(r.status === 'added' || r.status === 'removed' ? 1 : Math.max(1, runs(r.headingParts) + runs(r.parts))).fill(r.clauseId))
+  const runs = (parts: readonly Part[], blankIsChange: boolean) => {
+    let n = 0
+    for (let i = 0; i < parts.length; ) {
+      if (parts[i]!.op === 'equal' || parts[i]!.ignored) {
+        i++
+        continue
+      }
+      let j = i
+      while (j < parts.length && parts[j]!.op !== 'equal' && !parts[j]!.ignored) j++
+      if (blankIsChange || parts.slice(i, j).some((p) => p.text.trim() !== '')) n++
+      i = j
+    }
+    return n
+  }
+  return c.clauses
+    .filter((r) => r.status !== 'unchanged' && r.status !== 'carried-over')
+    .flatMap((r) => {
+      const stacked = r.baseClauses.length > 1 || r.targetClauses.length > 1
+      const n = r.status === 'added' || r.status === 'removed' ? 1 : Math.max(1, (stacked ? 0 : runs(r.headingParts, true)) + runs(r.parts, !stacked))
+      return Array<string>(n).fill(r.clauseId)
+    })
 }

@@ -27,7 +27,8 @@ export function termWeights(texts: Iterable<string>): (term: string) => number {
  * the text is cut into phrases at punctuation (PHRASE_END); each phrase scores the distinct
  * words it shares with the quote (folded, stemmed, British and American spellings joined, stop
  * words left out: suggest.ts's searchTerm), each weighted by `weight`. A year in the quote
- * that the phrase does not state counts YEAR_SHARE of the phrase's own year: a passage giving
+ * that the phrase does not state counts YEAR_SHARE of the phrase's own year, in a phrase sharing
+ * at least one other word with the quote: a passage giving
  * a term "through 2030" speaks to the phrase "until 2032" even where the two disagree, which
  * is often why it was cited. The marker goes after the last shared word of the best phrase
  * (the earlier of equal ones), never inside a word or before its closing quote; after the
@@ -42,7 +43,8 @@ export function markerOffset(text: string, quote: string, weight: (term: string)
     const shared = words.filter((w) => wanted.has(w.term))
     let score = [...new Set(shared.map((w) => w.term))].reduce((sum, t) => sum + weight(t), 0)
     let end = shared.length ? Math.max(...shared.map((w) => w.end)) : -1
-    const year = quoteHasYear && !shared.some((w) => YEAR.test(w.term)) ? words.find((w) => YEAR.test(w.term)) : undefined
+    // Only beside a shared word: a year alone ("signed in 2019") does not make a phrase about the passage.
+    const year = quoteHasYear && shared.length > 0 && !shared.some((w) => YEAR.test(w.term)) ? words.find((w) => YEAR.test(w.term)) : undefined
     if (year) {
       score += YEAR_SHARE * weight(year.term)
       end = Math.max(end, year.end)

@@ -57,10 +57,9 @@ export const useCompareStore = defineStore('compare', () => {
       if (mine !== generation) return
       // Lets the benchmark tell the renderer's share of the time from the engine's and the IPC's.
       performance.mark('clausewise:comparison-received')
-      const onClause = keepPlace && focusRow.value >= 0 ? rows.value[focusRow.value]?.clauseId : undefined
+      const place = keepPlace ? whereAmI() : null
       comparison.value = result
-      focusRow.value = onClause === undefined ? -1 : rows.value.findIndex((r) => r.clauseId === onClause)
-      current.value = firstChangeOf(focusRow.value)
+      restore(place)
     } catch (err) {
       if (mine !== generation) return
       comparison.value = null
@@ -128,10 +127,28 @@ export const useCompareStore = defineStore('compare', () => {
 
   /** Toggles the filter, staying on the same row when there is one. */
   function setChangedOnly(value: boolean): void {
-    const clauseId = focusRow.value >= 0 ? rows.value[focusRow.value]?.clauseId : undefined
+    const place = whereAmI()
     changedOnly.value = value
-    focusRow.value = clauseId === undefined ? -1 : rows.value.findIndex((r) => r.clauseId === clauseId)
-    current.value = firstChangeOf(focusRow.value)
+    restore(place)
+  }
+
+  /** The reviewer's place: the clause, and the change inside it (which the rows' indexes do not survive). */
+  interface Place {
+    clauseId: string
+    where: Change['where'] | null
+    hunk: number
+  }
+  function whereAmI(): Place | null {
+    const clauseId = focusRow.value >= 0 ? rows.value[focusRow.value]?.clauseId : undefined
+    if (clauseId === undefined) return null
+    const c = currentChange.value
+    return { clauseId, where: c && c.row === focusRow.value ? c.where : null, hunk: c?.hunk ?? 0 }
+  }
+  /** Back to the same clause and the same change in it, after the rows were read again or filtered. */
+  function restore(place: Place | null): void {
+    focusRow.value = place ? rows.value.findIndex((r) => r.clauseId === place.clauseId) : -1
+    const same = place?.where ? changes.value.findIndex((c) => c.row === focusRow.value && c.where === place.where && c.hunk === place.hunk) : -1
+    current.value = same >= 0 ? same : firstChangeOf(focusRow.value)
   }
 
   /** Saves a pairing decision (undoable like any change) and shows the comparison with it applied. */

@@ -23,6 +23,10 @@ describe('where a citation marker goes in its clause text', () => {
     )
   })
 
+  it('gives a year no weight in a phrase that shares no other word with the passage', () => {
+    expect(marked('Signed in 2019; fees are fixed.', 'revenue share through 2030', ['Signed in 2019; fees are fixed.', 'Microsoft is a partner.'])).toBe('Signed in 2019; fees are fixed.[n]')
+  })
+
   it('weighs distinctive words over words every clause has', () => {
     const text = 'Microsoft and OpenAI signed in Redmond, and Azure hosts the stateless APIs.'
     // "Microsoft" and "OpenAI" are in every clause; "stateless" only here.
