@@ -94,6 +94,10 @@ test('Find (Ctrl+F) counts every match in the comparison, drawn or not, goes to 
   expect(await currentHighlight(page)).toEqual(['amazon'])
   await app.screenshot('find')
   await page.setViewportSize({ width: 1024, height: 700 })
+  // Back to the first match, now in the narrower window.
+  await input.press('Enter')
+  await input.press('Shift+Enter')
+  await expect(page.getByTestId('find-count')).toHaveText(`1 of ${amazon.total}`)
   await app.screenshot('find-1024')
   await page.setViewportSize({ width: 1440, height: 900 })
   for (let i = 2; i <= amazon.total; i++) {

@@ -29,8 +29,8 @@ export const useCompareStore = defineStore('compare', () => {
   const selectedClauseId = ref<string | null>(null)
   const panelTab = ref<'changes' | 'evidence' | 'article'>('evidence')
   const readerSourceId = ref<string | null>(null)
-  /** Width of the side panel in pixels, set with the splitter; narrower on a small window so both columns stay readable. */
-  const panelWidth = ref(typeof window !== 'undefined' && window.innerWidth < 1280 ? 320 : 440)
+  /** Width of the side panel in pixels, set with the splitter (the view draws it narrower on a small window). */
+  const panelWidth = ref(440)
   let generation = 0
 
   const rows = computed<ClauseComparison[]>(() => {
