@@ -12,22 +12,13 @@ import { isConflict, rowEvidenceClauseIds } from '../evidence/rules'
 import { summarizeByClause, type ResolvedCitation } from '../evidence/service'
 import type { SourceSummary } from '../sources/types'
 import { longDate } from '../text/dates'
-import type { VersionSummary } from '../models/types'
 import { loadFaces, type Face, type FaceName } from './fonts'
 import { layoutRuns, MARK_SCALE, type Line, type Piece, type Run, type RunStyle } from './layout'
 import { markerOffset, termWeights } from './markers'
+import type { ExportInput } from '../export/types'
 
-export interface PdfInput {
-  comparison: Comparison
-  /** Citations of the two compared versions. */
-  citations: readonly ResolvedCitation[]
-  sources: readonly SourceSummary[]
-  reviewer: string
-  exportedAt: Date
-  includeUnchanged: boolean
-  /** The library's versions: the cover gives the two compared ones' kind and summary (titles and dates only without them). */
-  versions?: readonly VersionSummary[]
-}
+/** The annotated PDF's input is every export's (core/export/types.ts). */
+export type PdfInput = ExportInput
 
 const PAGE = { width: 595.28, height: 841.89 }
 const MARGIN = { top: 78, bottom: 70, left: 68, right: 68 }
