@@ -1,6 +1,8 @@
-// `clausewise export`: the annotated PDF of a comparison, for batch jobs and scripts.
+// `clausewise export`: the comparison as a document to send (annotated PDF, side-by-side PDF or
+// Word redline), for batch jobs and scripts, through the app's one export path.
+import type { CompareOptions } from '../core/compare/types'
 import { ClausewiseError } from '../core/errors'
-import { exportPdf } from '../core/pdf/service'
+import { exportComparison, FORMATS, type ExportFormat } from '../core/export/service'
 import { emptyWorkspace } from '../core/workspace/types'
 import { readOnlyServices } from '../services'
 import { guarded, reviewOf, type Scope } from './common'
@@ -10,8 +12,10 @@ export interface ExportOptions {
   baseId: string
   targetId: string
   out: string
+  format: ExportFormat
   includeUnchanged: boolean
   reviewer?: string
+  compare?: CompareOptions
 }
 
 export function exportCommand(scope: Scope, out: Out, o: ExportOptions): Promise<number> {
@@ -21,10 +25,15 @@ export function exportCommand(scope: Scope, out: Out, o: ExportOptions): Promise
       const { existsSync } = await import('node:fs')
       if (!existsSync(scope.workspace)) throw new ClausewiseError({ code: 'not-found', file: scope.workspace, message: 'workspace file not found' })
     }
-    // Without --workspace or --matter the PDF carries no citations: an empty, read-only workspace stands in.
+    // Without --workspace or --matter the export carries no citations: an empty, read-only workspace stands in.
     const services = (await reviewOf(scope, out)) ?? readOnlyServices(library, emptyWorkspace())
     const reviewerSetting = (await services.workspace.read()).settings.reviewerName
-    const r = await exportPdf({ library, ...services }, { baseId: o.baseId, targetId: o.targetId, out: o.out, reviewer: o.reviewer, includeUnchanged: o.includeUnchanged }, reviewerSetting)
-    out.stdout(`exported ${r.clauses} clause${r.clauses === 1 ? '' : 's'} and ${r.citations} citation${r.citations === 1 ? '' : 's'} to ${r.path} (${r.pages} pages, ${Math.round(r.bytes / 1024)} KB)\n`)
+    const r = await exportComparison(
+      { library, ...services },
+      { format: o.format, baseId: o.baseId, targetId: o.targetId, out: o.out, reviewer: o.reviewer, includeUnchanged: o.includeUnchanged, ...(o.compare ? { options: o.compare } : {}) },
+      reviewerSetting
+    )
+    const size = `${r.pages !== undefined ? `${r.pages} page${r.pages === 1 ? '' : 's'}, ` : ''}${Math.round(r.bytes / 1024)} KB`
+    out.stdout(`exported ${r.clauses} clause${r.clauses === 1 ? '' : 's'} and ${r.citations} citation${r.citations === 1 ? '' : 's'} as ${FORMATS[r.format].label} to ${r.path} (${size})\n`)
   })
 }

@@ -29,9 +29,14 @@ Commands:
   disagreements       where the sources disagree about a term, before anyone cites them: for
                         each clause, its strongest passages from different sources stating
                         another end year, amount, percentage or exclusivity [--version ID]
-  export              the annotated PDF of a comparison:
-                        --base ID --target ID --out FILE.pdf [--workspace FILE]
+  export              the comparison as a document to send, with its citations:
+                        --base ID --target ID --out FILE [--workspace FILE]
+                        [--format pdf|pdf-side-by-side|docx]  the annotated PDF (inline,
+                        the default), the PDF in two columns, or a Word redline with
+                        tracked changes and comments
                         [--include-unchanged] [--reviewer NAME]
+                        [--granularity word|char] [--ignore-case] [--ignore-punctuation]
+                        [--ignore-whitespace]
   workspace check FILE
                       validity, schema version, counts, orphans and backups (reads only)
   export-annotations  --workspace FILE --out FILE.jsonld: citations as W3C Web Annotations
@@ -97,6 +102,7 @@ export async function main(argv: readonly string[], out: Out): Promise<number> {
         reviewer: { type: 'string' },
         out: { type: 'string' },
         'include-unchanged': { type: 'boolean', default: false },
+        format: { type: 'string', default: 'pdf' },
         help: { type: 'boolean', short: 'h', default: false }
       }
     })
@@ -213,13 +219,23 @@ export async function main(argv: readonly string[], out: Out): Promise<number> {
       return checkCommand(library, out, resolve(file), values.json)
     }
     case 'export': {
-      const { base, target } = values
-      if (!base || !target || !values.out) return usageError(out, 'export needs --base ID, --target ID and --out FILE.pdf')
+      const { base, target, format, granularity } = values
+      if (!base || !target || !values.out) return usageError(out, 'export needs --base ID, --target ID and --out FILE')
+      if (format !== 'pdf' && format !== 'pdf-side-by-side' && format !== 'docx') return usageError(out, `--format must be pdf, pdf-side-by-side or docx, not "${format}"`)
+      if (granularity !== 'word' && granularity !== 'char') return usageError(out, `--granularity must be word or char, not "${granularity}"`)
       const scope = await openScope()
       if (typeof scope === 'number') return scope
-      // The PDF writer and its fonts are the heaviest part of the CLI: a file of its own in the bin.
-      const { exportCommand: exportPdfCommand } = await import('./export-command')
-      return exportPdfCommand(scope, out, { baseId: base, targetId: target, out: resolve(values.out), includeUnchanged: values['include-unchanged'], reviewer: values.reviewer })
+      // The PDF and Word writers and their fonts are the heaviest part of the CLI: a file of their own in the bin.
+      const { exportCommand } = await import('./export-command')
+      return exportCommand(scope, out, {
+        baseId: base,
+        targetId: target,
+        out: resolve(values.out),
+        format,
+        includeUnchanged: values['include-unchanged'],
+        reviewer: values.reviewer,
+        compare: { granularity, ignoreCase: values['ignore-case'], ignorePunctuation: values['ignore-punctuation'], ignoreWhitespace: values['ignore-whitespace'] }
+      })
     }
     case 'export-annotations': {
       if (!reviewNamed || !values.out) return usageError(out, 'export-annotations needs --workspace FILE or --matter DIR, and --out FILE.jsonld')
