@@ -195,8 +195,9 @@ describe('a matter from import to annotated PDF', () => {
   it('export --matter writes the annotated PDF: the changed clause and the citation in its text', async () => {
     const pdf = join(scratch, 'apache-redline.pdf')
     const r = await run('export', '--matter', dir, '--base', 'draft-1', '--target', 'draft-2', '--out', pdf)
+    expect(r.stderr).toBe('')
     expect(r.code).toBe(0)
-    expect(r.stdout).toMatch(/and 1 citation to /)
+    expect(r.stdout).toMatch(/and 1 citation as PDF \(inline\) to /)
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
     const row = comparison.clauses.find((x) => x.status === 'modified')!
     // The cited clause's row and its redline (deleted and inserted words both printed) …
