@@ -9,13 +9,14 @@ import { MatterLibrary } from './core/matter/library'
 import { MatterService } from './core/matter/service'
 import { History } from './core/workspace/history'
 import { WorkspaceStore } from './core/workspace/store'
+import type { ExportFormat } from './core/export/types'
 import type { ImportProgress } from './core/matter/service'
 import type { DocumentRole, WorkspaceData } from './core/workspace/types'
 
 /** What only the shell can do: native dialogs. The E2E harness supplies stand-ins; the CLI has none. */
 export interface ShellDialogs {
-  /** A path chosen in a save dialog, or null when the reviewer cancels. */
-  choosePdfPath(suggestedName: string): Promise<string | null>
+  /** A path chosen in a save dialog for an export in `format`, or null when the reviewer cancels. */
+  chooseExportPath(suggestedName: string, format: ExportFormat): Promise<string | null>
   /** Shows a file main wrote in the system's file manager. */
   reveal(path: string): void
   /** Files chosen in an open dialog to import, or [] when the reviewer cancels. */

@@ -24,6 +24,8 @@ export type { DocumentRole, MatterDocument, DocumentReview, EditedClause, Import
 export type { Disagreement, PassageRef, ValueKind } from '../core/evidence/disagree'
 export type { ClauseHistory, ClauseStage, StageState } from '../core/compare/clause-history'
 export type { Basis } from '../core/models/types'
+export type { ExportFormat } from '../core/export/types'
+import type { ExportFormat } from '../core/export/types'
 export type { Clause, VersionKind, VersionSummary } from '../core/models/types'
 export type { MentionedDate, Paragraph, ParagraphKind, SourceSummary, Span } from '../core/sources/types'
 
@@ -95,9 +97,11 @@ export interface VersionPairArgs {
   targetId: string
 }
 
-export interface ExportPdfArgs {
+/** What to export: the comparison of two versions, as the annotated PDF (the default), side by side, or a Word redline. */
+export interface ExportArgs {
   baseId: string
   targetId: string
+  format?: ExportFormat
   includeUnchanged?: boolean
   options?: Partial<CompareOptions>
 }
@@ -151,15 +155,17 @@ export type EditSegmentationArgs = SegmentationChange
  * the message only ("Saved X.pdf in Documents"); "Show in folder" is `revealExport`, which takes
  * no path.
  */
-export type ExportPdfOutcome =
+export type ExportOutcome =
   | {
       saved: true
+      format: ExportFormat
       fileName: string
       /** The name of the folder the file was saved in, e.g. "Documents". */
       folder: string
       /** The file's full path, to show (a tooltip), never to send back. */
       path: string
-      pages: number
+      /** A PDF's pages; null for a Word document (Word pages it). */
+      pages: number | null
       clauses: number
       citations: number
     }
@@ -195,7 +201,7 @@ export interface ClausewiseApi {
   redo(): Promise<ApiResult<HistoryState>>
   getHistory(): Promise<ApiResult<HistoryState>>
   /** Asks main for a file name in a save dialog and writes the annotated PDF there. */
-  exportPdf(args: ExportPdfArgs): Promise<ApiResult<ExportPdfOutcome>>
+  exportComparison(args: ExportArgs): Promise<ApiResult<ExportOutcome>>
   /**
    * "Show in folder": shows the file the last export of this session wrote in the system's file
    * manager. It takes no path, so the page can reveal nothing but what main itself wrote;
@@ -298,7 +304,7 @@ export const API_METHODS = [
   'redo',
   'getHistory',
   'getWorkspaceStatus',
-  'exportPdf',
+  'exportComparison',
   'revealExport',
   'getMatter',
   'newMatter',

@@ -3,7 +3,7 @@
 // shell/ipc.ts (Electron) and the E2E harness (Chromium mode) both call `dispatch`.
 import { stat } from 'node:fs/promises'
 import { basename, dirname } from 'node:path'
-import { exportPdf, suggestedPdfName } from '../core/pdf/service'
+import { exportComparison, suggestedExportName } from '../core/export/service'
 import { clauseHistory } from '../core/compare/clause-history'
 import { matterHandlers, refuseWhileImporting } from './matter-handlers'
 import { ClausewiseError, formatProblem } from '../core/errors'
@@ -60,16 +60,17 @@ function implement(services: Services, log: (message: string, err: unknown) => v
       return services.history.redo()
     },
     getHistory: () => Promise.resolve(services.history.state()),
-    exportPdf: async ({ baseId, targetId, includeUnchanged, options }) => {
+    exportComparison: async ({ baseId, targetId, format = 'pdf', includeUnchanged, options }) => {
       if (!services.dialogs) throw new ClausewiseError({ code: 'internal', message: 'exporting needs the app window' })
       const [base, target] = await Promise.all([library.version(baseId), library.version(targetId)])
-      const out = await services.dialogs.choosePdfPath(suggestedPdfName(base, target))
+      if (baseId === targetId) throw new ClausewiseError({ code: 'invalid-argument', message: `base and target are the same version ("${baseId}"): choose two different versions` })
+      const out = await services.dialogs.chooseExportPath(suggestedExportName(base, target, format), format)
       if (!out) return { saved: false as const }
       const reviewer = (await services.workspace.read()).settings.reviewerName
-      const r = await exportPdf(services, { baseId, targetId, out, includeUnchanged, options }, reviewer)
+      const r = await exportComparison(services, { format, baseId, targetId, out, includeUnchanged, options }, reviewer)
       // Not revealed at once: the page offers "Show in folder" (revealExport) beside its message.
       services.lastExport = out
-      return { saved: true as const, fileName: basename(out), folder: basename(dirname(out)), path: out, pages: r.pages, clauses: r.clauses, citations: r.citations }
+      return { saved: true as const, format, fileName: basename(out), folder: basename(dirname(out)), path: out, pages: r.pages ?? null, clauses: r.clauses, citations: r.citations }
     },
     revealExport: async () => {
       if (!services.dialogs) throw new ClausewiseError({ code: 'internal', message: 'showing a file needs the app window' })

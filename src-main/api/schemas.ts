@@ -62,7 +62,7 @@ export const API_ARG_SCHEMAS: { [M in ApiMethod]: z.ZodType<ArgsOf<M>> } = {
   redo: z.undefined(),
   getHistory: z.undefined(),
   getWorkspaceStatus: z.undefined(),
-  exportPdf: z.strictObject({ baseId: id, targetId: id, includeUnchanged: z.boolean().optional(), options: compareOptions }),
+  exportComparison: z.strictObject({ baseId: id, targetId: id, format: z.enum(['pdf', 'pdf-side-by-side', 'docx']).optional(), includeUnchanged: z.boolean().optional(), options: compareOptions }),
   // No argument: main reveals only the file its last export wrote, never a path the page names.
   revealExport: z.undefined(),
   getMatter: z.undefined(),

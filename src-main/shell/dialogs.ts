@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { app, dialog, shell, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron'
 import { IMPORT_EXTENSIONS } from '../core/import/read'
 import { safeFileName } from '../core/io/file-name'
+import type { ExportFormat } from '../core/export/types'
 import type { ImportProgress } from '../core/matter/service'
 import type { DocumentRole } from '../core/workspace/types'
 import type { ShellDialogs } from '../services'
@@ -24,8 +25,13 @@ export class AppDialogs implements ShellDialogs {
     private readonly onOpened: (reviewPath: string) => void
   ) {}
 
-  async choosePdfPath(suggestedName: string): Promise<string | null> {
-    const { canceled, filePath } = await this.save({ title: 'Export PDF', defaultPath: join(app.getPath('documents'), suggestedName), filters: [{ name: 'PDF', extensions: ['pdf'] }] })
+  async chooseExportPath(suggestedName: string, format: ExportFormat): Promise<string | null> {
+    const word = format === 'docx'
+    const { canceled, filePath } = await this.save({
+      title: word ? 'Export Word Redline' : 'Export PDF',
+      defaultPath: join(app.getPath('documents'), suggestedName),
+      filters: [word ? { name: 'Word document', extensions: ['docx'] } : { name: 'PDF', extensions: ['pdf'] }]
+    })
     return canceled || !filePath ? null : filePath
   }
 

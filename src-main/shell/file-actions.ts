@@ -9,7 +9,7 @@ import { app, dialog, type BrowserWindow } from 'electron'
 import writeFileAtomic from 'write-file-atomic'
 import type { MenuCommand } from '../api/contract'
 import { createWorkspaceStore, openWorkspace, type Services } from '../services'
-import { exportPdf, suggestedPdfName } from '../core/pdf/service'
+import { exportComparison, FORMATS, suggestedExportName, type ExportFormat } from '../core/export/service'
 import { mergeCitations, parseAnnotations, readAnnotationFile, toAnnotationCollection } from '../core/workspace/annotations'
 import { sendEvent } from './ipc'
 import { forgetRecent, readRecent, recentEntries, rememberBundledCase, rememberRecent, type RecentEntry } from './recent'
@@ -132,34 +132,35 @@ export class WorkspaceActions {
     }
   }
 
-  /** Exports the comparison on screen (the last one the renderer asked for), with progress in the taskbar. */
-  async exportPdf(): Promise<void> {
+  /** Exports the comparison on screen (the last one the renderer asked for) in `format`, with progress in the taskbar. */
+  async exportAs(format: ExportFormat): Promise<void> {
     const win = this.window()
     const last = this.services.lastComparison
     if (!win) return
+    const failed = `The ${FORMATS[format].kind} could not be exported.`
     if (!last) {
-      await dialog.showMessageBox(win, { type: 'info', message: 'Open a comparison first.', detail: 'Export PDF exports the comparison on screen.' })
+      await dialog.showMessageBox(win, { type: 'info', message: 'Open a comparison first.', detail: 'Export exports the comparison on screen.' })
       return
     }
     let suggested: string
     try {
       const [base, target] = await Promise.all([this.services.library.version(last.baseId), this.services.library.version(last.targetId)])
-      suggested = suggestedPdfName(base, target)
+      suggested = suggestedExportName(base, target, format)
     } catch (err) {
-      await dialog.showMessageBox(win, { type: 'error', message: 'The PDF could not be exported.', detail: err instanceof Error ? err.message : String(err) })
+      await dialog.showMessageBox(win, { type: 'error', message: failed, detail: err instanceof Error ? err.message : String(err) })
       return
     }
-    const out = await this.services.dialogs?.choosePdfPath(suggested)
+    const out = await this.services.dialogs?.chooseExportPath(suggested, format)
     if (!out) return
     win.setProgressBar(2) // indeterminate
     try {
       const reviewer = (await this.services.workspace.read()).settings.reviewerName
-      await exportPdf(this.services, { baseId: last.baseId, targetId: last.targetId, out, options: last.options }, reviewer)
+      await exportComparison(this.services, { format, baseId: last.baseId, targetId: last.targetId, out, options: last.options }, reviewer)
       // The menu's export has no message in the page to offer "Show in folder" from: it shows the file at once.
       this.services.lastExport = out
       this.services.dialogs?.reveal(out)
     } catch (err) {
-      await dialog.showMessageBox(win, { type: 'error', message: 'The PDF could not be exported.', detail: err instanceof Error ? err.message : String(err) })
+      await dialog.showMessageBox(win, { type: 'error', message: failed, detail: err instanceof Error ? err.message : String(err) })
     } finally {
       win.setProgressBar(-1)
     }

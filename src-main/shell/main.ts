@@ -105,7 +105,14 @@ async function buildMenu(actions: WorkspaceActions): Promise<Menu> {
         { label: 'Open Workspace…', accelerator: 'CmdOrCtrl+O', click: () => void actions.open() },
         { label: 'Save Workspace As…', accelerator: 'CmdOrCtrl+Shift+S', click: () => void actions.saveAs() },
         { type: 'separator' },
-        { label: 'Export PDF…', accelerator: 'CmdOrCtrl+E', click: () => void actions.exportPdf() },
+        {
+          label: 'Export',
+          submenu: [
+            { label: 'PDF (inline)…', accelerator: 'CmdOrCtrl+E', click: () => void actions.exportAs('pdf') },
+            { label: 'PDF (side by side)…', click: () => void actions.exportAs('pdf-side-by-side') },
+            { label: 'Word Redline (tracked changes)…', accelerator: 'CmdOrCtrl+Shift+E', click: () => void actions.exportAs('docx') }
+          ]
+        },
         { label: 'Export Annotations (JSON-LD)…', click: () => void actions.exportAnnotations() },
         { label: 'Import Annotations…', click: () => void actions.importAnnotations() },
         { type: 'separator' },

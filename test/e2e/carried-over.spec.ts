@@ -159,6 +159,7 @@ for (const [baseId, targetId] of [
 
     // The annotated PDF says the same: nothing removed, the carried-over terms counted on the
     // cover and left out of the changed clauses, like unchanged ones.
+    await page.getByTestId('export-button').click()
     await page.getByTestId('export-pdf').click()
     await expect(page.getByTestId('export-message')).toContainText(` ${changes.length} clause${changes.length === 1 ? '' : 's'}, `)
     const pdf = execFileSync('pdftotext', ['-layout', join(dirname(appOptions.workspacePath), `Redline ${expected.base.date} to ${expected.target.date}.pdf`), '-'], { encoding: 'utf8' })

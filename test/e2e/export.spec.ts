@@ -23,6 +23,7 @@ test('exports the comparison on screen as an annotated PDF', async ({ app, appOp
   ) as Comparison
   const changed = cli.clauses.filter((c) => c.status !== 'unchanged' && c.status !== 'carried-over').length
   expect(changed).toBeLessThan(cli.clauses.length)
+  await page.getByTestId('export-button').click()
   await page.getByTestId('export-pdf').click()
   await expect(page.getByTestId('export-message')).toContainText(new RegExp(`^Saved Redline 2025-10-28 to 2026-04-27\\.pdf in [^:]+: \\d+ pages, ${changed} clauses, 1 citation\\.$`))
   const pdf = await readFile(join(dirname(appOptions.workspacePath), 'Redline 2025-10-28 to 2026-04-27.pdf'))

@@ -111,7 +111,7 @@ export class HarnessShell implements ShellDialogs {
     this.page = page
   }
 
-  choosePdfPath(name: string): Promise<string | null> {
+  chooseExportPath(name: string): Promise<string | null> {
     return Promise.resolve(join(dirname(this.options.workspacePath), name))
   }
 

@@ -248,6 +248,7 @@ test('a new matter: two drafts and a source imported, clauses corrected, a redli
   await app.screenshot('matter-16-citation')
 
   // 9. The annotated PDF.
+  await page.getByTestId('export-button').click()
   await page.getByTestId('export-pdf').click()
   const exported = page.getByTestId('export-message')
   // The drafts are named by the dates the reviewer gave them, as the PDF's title names them.

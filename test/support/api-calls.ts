@@ -52,7 +52,7 @@ export const VALID_CALLS: readonly ValidCall[] = [
   { method: 'deleteCitation', payload: (previous) => ({ id: citationId(previous) }) },
   { method: 'getWorkspaceStatus', payload: () => undefined },
   // The save dialog is canceled in the tests, so this answers { saved: false } and writes nothing.
-  { method: 'exportPdf', payload: () => ({ baseId: '2026-02', targetId: '2026-04' }) },
+  { method: 'exportComparison', payload: () => ({ baseId: '2026-02', targetId: '2026-04', format: 'pdf' }) },
   // So nothing was exported: "Show in folder" has nothing to show.
   { method: 'revealExport', payload: () => undefined, refused: { code: 'not-found', message: /^nothing has been exported yet$/ } },
   { method: 'getDisagreements', payload: () => ({ versionId: '2026-04' }) },

@@ -48,7 +48,7 @@ function cancellingDialogs(): ShellDialogs & { progress: number; switches: strin
   return {
     progress: 0,
     switches: [],
-    choosePdfPath: () => Promise.resolve(null),
+    chooseExportPath: () => Promise.resolve(null),
     reveal: () => undefined,
     chooseImportFiles: () => Promise.resolve([]),
     chooseMatterFolder: () => Promise.resolve(null),

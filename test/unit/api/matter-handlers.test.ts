@@ -20,7 +20,7 @@ async function app() {
     modelsDir: join(ROOT, 'resources/models'),
     workspacePath: join(root, 'bundled.clausewise.json'),
     dialogs: {
-      choosePdfPath: () => Promise.resolve(null),
+      chooseExportPath: () => Promise.resolve(null),
       reveal: () => undefined,
       chooseMatterFolder: () => Promise.resolve(answers.folder),
       chooseImportFiles: () => Promise.resolve(answers.files),

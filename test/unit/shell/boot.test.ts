@@ -178,7 +178,7 @@ describe('the built main process, booted unpackaged', () => {
     // Unpackaged, CLAUSEWISE_WORKSPACE is honoured (the E2E suite relies on it).
     expect(answers.get('getWorkspaceStatus')).toMatchObject({ ok: true, value: { name: 'override.clausewise.json' } })
     expect(existsSync(join(b.scratch, 'override.clausewise.json'))).toBe(true)
-    expect(answers.get('exportPdf')).toEqual({ ok: true, value: { saved: false } })
+    expect(answers.get('exportComparison')).toEqual({ ok: true, value: { saved: false } })
     expect(answers.get('getMatter')).toEqual({ ok: true, value: null })
     expect(answers.get('newMatter')).toEqual({ ok: true, value: { opened: false } })
     expect(answers.get('openMatter')).toEqual({ ok: true, value: { opened: false } })
@@ -361,7 +361,13 @@ describe('the built preload, the File menu and a matter, booted unpackaged', () 
       'separator',
       'New Workspace…'
     ])
-    expect(labels).toEqual(expect.arrayContaining(['Open Workspace…', 'Save Workspace As…', 'Export PDF…']))
+    expect(labels).toEqual(expect.arrayContaining(['Open Workspace…', 'Save Workspace As…', 'Export']))
+    // File → Export offers every format the one export path renders.
+    expect((menuItem(b, 'Export').submenu ?? []).map((i) => [i.label, i.accelerator])).toEqual([
+      ['PDF (inline)…', 'CmdOrCtrl+E'],
+      ['PDF (side by side)…', undefined],
+      ['Word Redline (tracked changes)…', 'CmdOrCtrl+Shift+E']
+    ])
     expect(menuItem(b, 'New Matter…').accelerator).toBe('CmdOrCtrl+Shift+N')
     expect(recentItems(b)).toEqual([expect.objectContaining({ label: 'No recent matters or workspaces', enabled: false })])
 
@@ -394,8 +400,8 @@ describe('the built preload, the File menu and a matter, booted unpackaged', () 
     const revealed = b.standIn.recorded.revealed.length
     expect(await api.revealExport()).toEqual({ ok: false, error: { code: 'not-found', message: 'nothing has been exported yet' } })
     b.standIn.answerDialog('save', { canceled: false, filePath: out })
-    const exported = await api.exportPdf({ baseId: '2025-10', targetId: '2026-04' })
-    expect(exported).toMatchObject({ ok: true, value: { saved: true, fileName: 'for the partner.pdf', folder: 'Exports', path: out, pages: expect.any(Number) } })
+    const exported = await api.exportComparison({ baseId: '2025-10', targetId: '2026-04' })
+    expect(exported).toMatchObject({ ok: true, value: { saved: true, format: 'pdf', fileName: 'for the partner.pdf', folder: 'Exports', path: out, pages: expect.any(Number) } })
     // The dialog proposed the versions' dates, in Documents.
     expect(b.standIn.recorded.dialogs.at(-1)).toEqual({ kind: 'save', options: expect.objectContaining({ title: 'Export PDF', defaultPath: join(b.scratch, 'userData', 'documents', 'Redline 2025-10-28 to 2026-04-27.pdf') }) })
     expect((await readFile(out)).subarray(0, 5).toString()).toBe('%PDF-')
