@@ -20,9 +20,27 @@ import type { ExportInput } from '../export/types'
 /** The annotated PDF's input is every export's (core/export/types.ts). */
 export type PdfInput = ExportInput
 
-const PAGE = { width: 595.28, height: 841.89 }
-const MARGIN = { top: 78, bottom: 70, left: 68, right: 68 }
-const WIDTH = PAGE.width - MARGIN.left - MARGIN.right
+/** A layout's page: its size, margins and the text width between them. */
+interface Geometry {
+  PAGE: { width: number; height: number }
+  MARGIN: { top: number; bottom: number; left: number; right: number }
+  WIDTH: number
+  layout: 'portrait' | 'landscape'
+}
+
+function geometry(page: Geometry['PAGE'], margin: Geometry['MARGIN'], layout: Geometry['layout']): Geometry {
+  return { PAGE: page, MARGIN: margin, WIDTH: page.width - margin.left - margin.right, layout }
+}
+
+/** The inline redline: A4 portrait, one column. */
+const PORTRAIT = geometry({ width: 595.28, height: 841.89 }, { top: 78, bottom: 70, left: 68, right: 68 }, 'portrait')
+/**
+ * Side by side: A4 landscape, so each column holds about 60 characters of 10.5 pt text (portrait
+ * columns would hold about 38, a line of two or three words once a clause is struck and restated).
+ */
+const LANDSCAPE = geometry({ width: 841.89, height: 595.28 }, { top: 82, bottom: 52, left: 56, right: 56 }, 'landscape')
+/** The gap between the base and the target column. */
+const GUTTER = 28
 const INK = '#1c1e22'
 const MUTED = '#5f6571'
 const RULE = '#e2dfd7'
@@ -47,16 +65,26 @@ function pairName(c: Comparison): string {
   return byDate(c) ? `${longDate(c.base.date)} → ${longDate(c.target.date)}` : `${c.base.title} → ${c.target.title}`
 }
 
-export async function renderPdf(input: PdfInput): Promise<Buffer> {
+/** The inline redline, or base and target in two aligned columns per clause. */
+export type PdfLayout = 'inline' | 'side-by-side'
+
+/**
+ * The annotated PDF. Both layouts share the cover, the citation markers and notes, the bookmarks
+ * and the appendix, and both are tagged (language, title, a structure tree in reading order).
+ */
+export async function renderPdf(input: PdfInput, layout: PdfLayout = 'inline'): Promise<Buffer> {
   const faces = loadFaces()
   const { comparison: c } = input
-  const title = `Redline: ${pairName(c)}`
+  const g = layout === 'side-by-side' ? LANDSCAPE : PORTRAIT
+  const title = `${layout === 'side-by-side' ? 'Side-by-side redline' : 'Redline'}: ${pairName(c)}`
   const doc = new PDFDocument({
     size: 'A4',
-    margins: MARGIN,
+    // The cover (the first page) is portrait in both layouts; the clauses take the layout's pages.
+    margins: PORTRAIT.MARGIN,
     bufferPages: true,
     pdfVersion: '1.7',
     lang: 'en',
+    tagged: true,
     displayTitle: true,
     info: {
       Title: title,
@@ -74,14 +102,18 @@ export async function renderPdf(input: PdfInput): Promise<Buffer> {
     doc.on('error', reject)
   })
 
-  const w = new Writer(doc, faces, input.reviewer)
+  // The structure tree in reading order: the cover (drawn last, but first in the tree), the clauses, the appendix.
+  const root = doc.struct('Document')
+  doc.addStructure(root)
+  const coverPart = doc.struct('Sect')
+  root.add(coverPart)
+  const w = new Writer(doc, faces, input.reviewer, g, root)
   // The cover is the first page but is drawn last: its list of clauses gives the page each starts on.
   const numbered = numberCitations(input)
   const weight = termWeights(c.clauses.flatMap((x) => [x.base?.text ?? '', x.target?.text ?? '']))
-  doc.addPage()
-  w.y = MARGIN.top
+  w.newPage()
   const rows = c.clauses.filter((x) => input.includeUnchanged || isChange(x))
-  if (rows.length === 0) w.paragraph('No clause changed between these versions.', { face: 'serif', size: 11, color: MUTED })
+  if (rows.length === 0) w.paragraph('No clause changed between these versions.', { face: 'serif', size: 11, color: MUTED, tag: w.element(root, 'P') })
   const sourceLabel = (id: string): string => {
     const src = input.sources.find((x) => x.id === id)
     return src ? `${src.publisher ?? 'Publisher not stated'}, “${src.title}”` : id
@@ -91,14 +123,31 @@ export async function renderPdf(input: PdfInput): Promise<Buffer> {
     const date = input.versions?.find((v) => v.id === id)?.date
     return date ? longDate(date) : id
   }
-  const contents = rows.map((clause, i) => redlineClause(w, clause, i + 1, numbered, sourceLabel, weight, versionName))
+  const firstClausePage = doc.bufferedPageRange().count - 1
+  const contents = rows.map((clause, i) => redlineClause(w, clause, i + 1, numbered, sourceLabel, weight, versionName, layout))
+  const lastClausePage = doc.bufferedPageRange().count - 1
+  // The appendix is running text: portrait, as the inline redline.
+  w.g = PORTRAIT
   appendix(w, input, numbered)
   doc.switchToPage(doc.bufferedPageRange().start)
   w.fixedPage = true
-  cover(w, input, contents, doc.bufferedPageRange().count)
-  pageFurniture(doc, title)
+  cover(w, input, contents, doc.bufferedPageRange().count, coverPart, layout)
+  coverPart.end()
+  root.end()
+  pageFurniture(w, title, layout === 'side-by-side' && rows.length > 0 ? { from: firstClausePage, to: lastClausePage, base: sideLabel(c, 'base'), target: sideLabel(c, 'target') } : null)
   doc.end()
   return done
+}
+
+/** Base and target in two aligned columns per clause (renderPdf's side-by-side layout). */
+export function renderSideBySidePdf(input: PdfInput): Promise<Buffer> {
+  return renderPdf(input, 'side-by-side')
+}
+
+/** "Base · 28 October 2025": a column's name. */
+function sideLabel(c: Comparison, side: 'base' | 'target'): string {
+  const v = c[side]
+  return `${side === 'base' ? 'Base' : 'Target'} · ${v.date ? longDate(v.date) : v.title}`
 }
 
 interface Numbered {
@@ -126,73 +175,162 @@ interface TextStyle {
   color?: string
 }
 
+type StructElement = PDFKit.PDFStructureElement
+
+interface RunsOptions {
+  face: FaceName
+  size: number
+  color?: string
+  indent?: number
+  leading?: number
+  annotate?: boolean
+  /** The structure element the text belongs to (a P, H2, LI…); its content is marked page by page. */
+  tag?: StructElement
+}
+
+/** One laid-out line of a column, with its own style (a column stacks notes in muted sans over the clause text). */
+interface ColumnLine {
+  line: Line
+  o: TextStyle & { leading: number; annotate: boolean }
+  /** The column's texts of changed runs, for their annotations. */
+  texts: Map<number, string>
+}
+
 /** Tracks the vertical position, breaks pages and draws laid-out lines with their annotations. */
 class Writer {
-  y = MARGIN.top
+  y: number
   /** Drawing the cover: nothing may start a page, so lines past the bottom margin are left out (the cover's budget keeps them in). */
   fixedPage = false
   constructor(
     readonly doc: Doc,
     readonly faces: Map<FaceName, Face>,
-    readonly reviewer: string
-  ) {}
+    readonly reviewer: string,
+    public g: Geometry,
+    readonly root: StructElement
+  ) {
+    this.y = g.MARGIN.top
+  }
+
+  get bottom(): number {
+    return this.g.PAGE.height - this.g.MARGIN.bottom
+  }
+
+  /** The structure type of each element made here (pdfkit keeps it in the element's dictionary only). */
+  private readonly types = new WeakMap<StructElement, string>()
+
+  /** A structure element of `type` under `parent`, not yet ended. */
+  element(parent: StructElement, type: string, options: { title?: string } = {}): StructElement {
+    const el = this.doc.struct(type, options)
+    this.types.set(el, type)
+    parent.add(el)
+    return el
+  }
+
+  /** Draws with its content marked as `el`'s (no page may start inside `draw`). */
+  marked(el: StructElement, draw: () => void): void {
+    const content = this.doc.markStructureContent(this.types.get(el) ?? 'Span')
+    draw()
+    this.doc.endMarkedContent()
+    el.add(content)
+  }
+
+  /** A leaf element of `type` under `parent` whose content is what `draw` draws. */
+  leaf(parent: StructElement, type: string, draw: () => void): void {
+    const el = this.element(parent, type)
+    this.marked(el, draw)
+    el.end()
+  }
+
+  /** Decoration a screen reader skips (rules, panels, running headers). */
+  artifact(draw: () => void, type: 'Pagination' | 'Layout' = 'Layout'): void {
+    this.doc.markContent('Artifact', { type })
+    draw()
+    this.doc.endMarkedContent()
+  }
 
   ensure(height: number): void {
-    if (this.y + height > PAGE.height - MARGIN.bottom && !this.fixedPage) {
-      this.doc.addPage()
-      this.y = MARGIN.top
-    }
+    if (this.y + height > this.bottom && !this.fixedPage) this.newPage()
+  }
+
+  newPage(): void {
+    this.doc.addPage({ size: 'A4', layout: this.g.layout, margins: this.g.MARGIN })
+    this.y = this.g.MARGIN.top
   }
 
   gap(points: number): void {
     this.y += points
   }
 
-  paragraph(text: string, o: { face: FaceName; size: number; color?: string; indent?: number; leading?: number }): void {
+  paragraph(text: string, o: RunsOptions): void {
     this.runs([{ text, style: 'plain' }], o)
   }
 
-  /** Lays out and draws runs; deletions and insertions get their mark-up and annotations. */
-  runs(runs: readonly Run[], o: { face: FaceName; size: number; color?: string; indent?: number; leading?: number; annotate?: boolean }): void {
-    const indent = o.indent ?? 0
-    const leading = o.leading ?? o.size * 1.5
-    const lines = layoutRuns(runs, WIDTH - indent, o.size, o.face, this.faces)
-    // The text of each changed run, whole, for its annotation (a marker may split it in two).
+  /** The texts of changed runs, whole, for their annotations (a marker may split a run in two). */
+  static changedTexts(runs: readonly Run[]): Map<number, string> {
     const texts = new Map<number, string>()
     for (const r of runs) if ((r.style === 'del' || r.style === 'ins') && r.id !== undefined) texts.set(r.id, (texts.get(r.id) ?? '') + r.text)
-    // Fragments of each changed run on the current page, flushed as one annotation per run and page.
-    let fragments = new Map<number, { style: 'del' | 'ins'; list: Array<{ x0: number; x1: number; top: number }> }>()
-    const flush = (): void => {
-      if (o.annotate) for (const [run, f] of fragments) this.annotateRun(f.style, texts.get(run) ?? '', f.list, o.size)
-      fragments = new Map()
-    }
-    for (const line of lines) {
-      if (this.y + leading > PAGE.height - MARGIN.bottom) {
+    return texts
+  }
+
+  /** Lays out and draws runs across pages; deletions and insertions get their mark-up and annotations. */
+  runs(runs: readonly Run[], o: RunsOptions): void {
+    const indent = o.indent ?? 0
+    const leading = o.leading ?? o.size * 1.5
+    const lines = layoutRuns(runs, this.g.WIDTH - indent, o.size, o.face, this.faces)
+    const texts = Writer.changedTexts(runs)
+    const style = { face: o.face, size: o.size, ...(o.color ? { color: o.color } : {}), leading, annotate: o.annotate ?? false }
+    let i = 0
+    while (i < lines.length) {
+      if (this.y + leading > this.bottom) {
         if (this.fixedPage) break
-        flush()
-        this.ensure(leading)
+        this.newPage()
       }
-      const top = this.y
-      this.drawLine(line, MARGIN.left + indent, top, o)
-      line.forEach((p, k) => {
-        if (p.style !== 'del' && p.style !== 'ins') return
-        // Spaces inside a changed run are struck or underlined too, so the mark reads as one
-        // phrase; a space at its start or end is not marked (it is not part of the change's words).
-        if (/^\s+$/u.test(p.text) && (line[k - 1]?.run !== p.run || line[k + 1]?.run !== p.run)) return
-        const x = MARGIN.left + indent + p.x
-        const entry = fragments.get(p.run) ?? { style: p.style, list: [] }
-        const last = entry.list[entry.list.length - 1]
-        if (last && last.top === top && Math.abs(last.x1 - x) < 0.5) last.x1 = x + p.width
-        else entry.list.push({ x0: x, x1: x + p.width, top })
-        fragments.set(p.run, entry)
-      })
-      for (const { style, list } of fragments.values()) {
-        const yLine = style === 'del' ? top + o.size * 0.62 : top + o.size * 1.12
-        for (const f of list) if (f.top === top) this.doc.save().lineWidth(0.8).strokeColor(rgb(style === 'del' ? DEL : INS)).moveTo(f.x0, yLine).lineTo(f.x1, yLine).stroke().restore()
-      }
-      this.y += leading
+      const fit = Math.max(1, Math.floor((this.bottom - this.y) / leading))
+      const chunk = lines.slice(i, i + fit).map((line) => ({ line, o: style, texts }))
+      this.column(chunk, this.g.MARGIN.left + indent, this.y, o.tag)
+      this.y += chunk.length * leading
+      i += chunk.length
     }
-    flush()
+    o.tag?.end()
+  }
+
+  /**
+   * Draws lines from `top` down at x, all on this page, their content marked as `tag`'s; every
+   * changed run gets one annotation over its fragments here. Answers the height drawn.
+   */
+  column(lines: readonly ColumnLine[], x: number, top: number, tag?: StructElement): number {
+    let y = top
+    const draw = (): void => {
+      // Fragments of each changed run on this page, flushed as one annotation per run.
+      const fragments = new Map<number, { style: 'del' | 'ins'; list: Array<{ x0: number; x1: number; top: number }>; o: ColumnLine }>()
+      for (const entry of lines) {
+        const { line, o } = entry
+        this.drawLine(line, x, y, o)
+        const here: Array<{ style: 'del' | 'ins'; x0: number; x1: number }> = []
+        line.forEach((p, k) => {
+          if (p.style !== 'del' && p.style !== 'ins') return
+          // Spaces inside a changed run are struck or underlined too, so the mark reads as one
+          // phrase; a space at its start or end is not marked (it is not part of the change's words).
+          if (/^\s+$/u.test(p.text) && (line[k - 1]?.run !== p.run || line[k + 1]?.run !== p.run)) return
+          const x0 = x + p.x
+          const f = fragments.get(p.run) ?? { style: p.style, list: [], o: entry }
+          const last = f.list[f.list.length - 1]
+          if (last && last.top === y && Math.abs(last.x1 - x0) < 0.5) last.x1 = x0 + p.width
+          else f.list.push({ x0, x1: x0 + p.width, top: y })
+          fragments.set(p.run, f)
+        })
+        for (const { style, list } of fragments.values()) for (const f of list) if (f.top === y) here.push({ style, x0: f.x0, x1: f.x1 })
+        for (const f of here) {
+          const yLine = f.style === 'del' ? y + o.size * 0.62 : y + o.size * 1.12
+          this.doc.save().lineWidth(0.8).strokeColor(rgb(f.style === 'del' ? DEL : INS)).moveTo(f.x0, yLine).lineTo(f.x1, yLine).stroke().restore()
+        }
+        y += o.leading
+      }
+      for (const [run, f] of fragments) if (f.o.o.annotate) this.annotateRun(f.style, f.o.texts.get(run) ?? '', f.list, f.o.o.size, tag)
+    }
+    if (tag) this.marked(tag, draw)
+    else draw()
+    return y - top
   }
 
   /**
@@ -248,13 +386,22 @@ class Writer {
     return kept.length
   }
 
+  /** A hairline; outside marked content (the cover's rules sit between its items), so an artifact. */
   rule(x0: number, x1: number, y: number): void {
-    this.doc.save().strokeColor(RULE).lineWidth(0.5).moveTo(x0, y).lineTo(x1, y).stroke().restore()
+    this.artifact(() => this.doc.save().strokeColor(RULE).lineWidth(0.5).moveTo(x0, y).lineTo(x1, y).stroke().restore())
+  }
+
+  /** An annotation, in the structure tree as an Annot element under `parent` (its page is this one). */
+  annotation(parent: StructElement | undefined, x: number, y: number, w: number, h: number, dict: Record<string, unknown>): void {
+    const el = parent ? this.element(parent, 'Annot') : undefined
+    annotate(this.doc, x, y, w, h, el ? { ...dict, structParent: el } : dict)
+    el?.end()
   }
 
   /** A StrikeOut or Underline annotation over every line fragment of one changed run. */
-  private annotateRun(style: 'del' | 'ins', text: string, frags: ReadonlyArray<{ x0: number; x1: number; top: number }>, size: number): void {
+  private annotateRun(style: 'del' | 'ins', text: string, frags: ReadonlyArray<{ x0: number; x1: number; top: number }>, size: number, parent?: StructElement): void {
     if (frags.length === 0) return
+    const { PAGE } = this.g
     const height = size * 1.25
     const quad = frags.flatMap((f) => {
       const yTop = PAGE.height - f.top
@@ -266,7 +413,7 @@ class Writer {
     const top = Math.min(...frags.map((f) => f.top))
     const bottom = Math.max(...frags.map((f) => f.top)) + height
     const deleted = style === 'del'
-    annotate(this.doc, x0, top, x1 - x0, bottom - top, {
+    this.annotation(parent, x0, top, x1 - x0, bottom - top, {
       Subtype: deleted ? 'StrikeOut' : 'Underline',
       QuadPoints: quad,
       C: deleted ? DEL : INS,
@@ -277,9 +424,9 @@ class Writer {
   }
 
   /** A comment annotation in the margin next to the current line, by the reviewer who cited, dated when they did. */
-  comment(text: string, color: [number, number, number], citation: ResolvedCitation): void {
+  comment(text: string, color: [number, number, number], citation: ResolvedCitation, parent?: StructElement): void {
     const dates = { ...(validDate(citation.created) ? { CreationDate: new Date(citation.created) } : {}), ...(validDate(citation.modified) ? { M: new Date(citation.modified) } : {}) }
-    annotate(this.doc, MARGIN.left - 26, this.y, 16, 16, { Subtype: 'Text', Name: 'Comment', Contents: pdfString(text), T: pdfString(citation.reviewer || this.reviewer || 'Clausewise'), C: color, Open: false, F: 4, ...dates })
+    this.annotation(parent, this.g.MARGIN.left - 26, this.y, 16, 16, { Subtype: 'Text', Name: 'Comment', Contents: pdfString(text), T: pdfString(citation.reviewer || this.reviewer || 'Clausewise'), C: color, Open: false, F: 4, ...dates })
   }
 }
 
@@ -330,24 +477,29 @@ interface ContentsEntry {
  * starts on (linked), the sources cited, and how to read the marks. The lists take the room
  * that is left and say how many they leave out.
  */
-function cover(w: Writer, input: PdfInput, contents: readonly ContentsEntry[], pageCount: number): void {
+function cover(w: Writer, input: PdfInput, contents: readonly ContentsEntry[], pageCount: number, part: StructElement, layout: PdfLayout): void {
   const { comparison: c } = input
   const doc = w.doc
+  // The cover is portrait in both layouts: its one-page budget is laid out for it.
+  const { PAGE, MARGIN, WIDTH } = PORTRAIT
+  const leaf = (type: string, draw: () => void, parent = part): void => w.leaf(parent, type, draw)
   const L = MARGIN.left
   const R = PAGE.width - MARGIN.right
   const BOTTOM = PAGE.height - 52
   const label = (text: string, x: number, top: number, width = WIDTH): number => w.place(text.toUpperCase(), x, top, width, { face: 'sansBold', size: 7, color: MUTED })
   let y = 46
-  label('Clausewise · annotated redline', L, y)
-  w.place(`${pageCount} page${pageCount === 1 ? '' : 's'}`, L, y, WIDTH, { face: 'sans', size: 7.5, color: MUTED, align: 'right' })
+  leaf('P', () => {
+    label(`Clausewise · ${layout === 'side-by-side' ? 'side-by-side' : 'annotated'} redline`, L, y)
+    w.place(`${pageCount} page${pageCount === 1 ? '' : 's'}`, L, y, WIDTH, { face: 'sans', size: 7.5, color: MUTED, align: 'right' })
+  })
   y += 14
   w.rule(L, R, y)
   y += 20
 
   // Versions named by title (undated drafts) keep both names in sight: each is cut, not the second dropped.
   const named = byDate(c) ? pairName(c) : `${fit(c.base.title, WIDTH * 1.4, (t) => w.width(t, TITLE))} → ${fit(c.target.title, WIDTH * 1.4, (t) => w.width(t, TITLE))}`
-  y += w.block(named, L, y, WIDTH, { ...TITLE, leading: 30, maxLines: 3 }) * 30
-  if (byDate(c)) y += 2 + w.block(`${c.base.title} compared with ${c.target.title}`, L, y + 2, WIDTH, { face: 'serif', size: 11, leading: 15, color: MUTED, maxLines: 2 }) * 15
+  leaf('H1', () => (y += w.block(named, L, y, WIDTH, { ...TITLE, leading: 30, maxLines: 3 }) * 30))
+  if (byDate(c)) leaf('P', () => (y += 2 + w.block(`${c.base.title} compared with ${c.target.title}`, L, y + 2, WIDTH, { face: 'serif', size: 11, leading: 15, color: MUTED, maxLines: 2 }) * 15))
   y += 16
 
   const exported = `${longDate(input.exportedAt.toISOString().slice(0, 10))}, ${input.exportedAt.toISOString().slice(11, 16)} UTC`
@@ -359,8 +511,10 @@ function cover(w: Writer, input: PdfInput, contents: readonly ContentsEntry[], p
   const share = [0.3, 0.4, 0.3]
   meta.forEach(([name, value], i) => {
     const x = L + share.slice(0, i).reduce((a, b) => a + b, 0) * WIDTH
-    label(name, x, y, share[i]! * WIDTH - 10)
-    w.place(value, x, y + 10, share[i]! * WIDTH - 10, { face: 'serif', size: 10.5 })
+    leaf('P', () => {
+      label(name, x, y, share[i]! * WIDTH - 10)
+      w.place(value, x, y + 10, share[i]! * WIDTH - 10, { face: 'serif', size: 10.5 })
+    })
   })
   y += 35
 
@@ -383,19 +537,21 @@ function cover(w: Writer, input: PdfInput, contents: readonly ContentsEntry[], p
   const panel = Math.max(...sides.map((s) => s.height))
   sides.forEach(({ side, v, facts, summary }, i) => {
     const x = L + i * (colW + gutter)
-    doc.save().roundedRect(x, y, colW, panel, 3).fill('#f4f2ed').restore()
-    let top = y + pad
-    label(`${side === 'base' ? 'Base' : 'Target'}${v.date ? ` · ${longDate(v.date)}` : ' · undated'}`, x + pad, top, inner)
-    top += 12
-    top += w.block(v.title, x + pad, top, inner, { face: 'serifBold', size: 11, leading: 14, maxLines: 2 }) * 14
-    w.place(facts, x + pad, top + 1, inner, { face: 'sans', size: 7.5, color: MUTED })
-    top += 13
-    if (summary) w.block(summary, x + pad, top + 4, inner, { face: 'serif', size: 8.5, leading: 11.5, maxLines: 9, color: '#3a3e45' })
+    w.artifact(() => doc.save().roundedRect(x, y, colW, panel, 3).fill('#f4f2ed').restore())
+    leaf('P', () => {
+      let top = y + pad
+      label(`${side === 'base' ? 'Base' : 'Target'}${v.date ? ` · ${longDate(v.date)}` : ' · undated'}`, x + pad, top, inner)
+      top += 12
+      top += w.block(v.title, x + pad, top, inner, { face: 'serifBold', size: 11, leading: 14, maxLines: 2 }) * 14
+      w.place(facts, x + pad, top + 1, inner, { face: 'sans', size: 7.5, color: MUTED })
+      top += 13
+      if (summary) w.block(summary, x + pad, top + 4, inner, { face: 'serif', size: 8.5, leading: 11.5, maxLines: 9, color: '#3a3e45' })
+    })
   })
   y += panel + 18
 
   // The summary: one figure a line, nothing beside it (pdftotext -layout keeps each on its own line).
-  w.place('Summary of changes', L, y, WIDTH, { face: 'sansBold', size: 11 })
+  leaf('H2', () => w.place('Summary of changes', L, y, WIDTH, { face: 'sansBold', size: 11 }))
   y += 19
   const s = c.summary
   const conflictCount = summarizeByClause(input.citations).filter((e) => e.conflict).length
@@ -414,12 +570,16 @@ function cover(w: Writer, input: PdfInput, contents: readonly ContentsEntry[], p
     ['Clauses with conflicting sources', String(conflictCount)]
   ]
   w.rule(L, R, y - 2.5)
+  const figureList = w.element(part, 'L')
   for (const [name, value] of figures) {
-    w.place(name, L, y, WIDTH - 60, { face: 'serif', size: 10 })
-    w.place(value, L, y, WIDTH, { face: 'sansBold', size: 10, align: 'right' })
+    listItem(w, figureList, () => {
+      w.place(name, L, y, WIDTH - 60, { face: 'serif', size: 10 })
+      w.place(value, L, y, WIDTH, { face: 'sansBold', size: 10, align: 'right' })
+    })
     w.rule(L, R, y + 12.75)
     y += 15
   }
+  figureList.end()
   y += 16
 
   // Room for the sources and the key below the clauses.
@@ -431,13 +591,16 @@ function cover(w: Writer, input: PdfInput, contents: readonly ContentsEntry[], p
   // Below the clauses: a gap, the sources' heading and rows, and clear space above the key's rule.
   const sourcesHeight = 14 + 19 + sourceRows * SOURCE_ROW + (cited.length > sourceRows ? SOURCE_ROW : 0) + 12
   const perColumn = Math.max(1, Math.floor((keyTop - sourcesHeight - (y + 19)) / ROW))
-  w.place(input.includeUnchanged ? 'Clauses' : 'Changed clauses', L, y, WIDTH, { face: 'sansBold', size: 11 })
-  w.place('page', L, y + 2, WIDTH, { face: 'sans', size: 7.5, color: MUTED, align: 'right' })
+  leaf('H2', () => {
+    w.place(input.includeUnchanged ? 'Clauses' : 'Changed clauses', L, y, WIDTH, { face: 'sansBold', size: 11 })
+    w.place('page', L, y + 2, WIDTH, { face: 'sans', size: 7.5, color: MUTED, align: 'right' })
+  })
   y += 19
   if (contents.length === 0) {
-    w.place('None: no clause changed between these versions.', L, y, WIDTH, { face: 'serif', size: 9.5, color: MUTED })
+    leaf('P', () => w.place('None: no clause changed between these versions.', L, y, WIDTH, { face: 'serif', size: 9.5, color: MUTED }))
     y += ROW
   }
+  const clauseList = contents.length ? w.element(part, 'L') : undefined
   const room = perColumn * 2
   const shown = contents.length > room ? contents.slice(0, room - 1) : contents
   const rowsUsed = Math.ceil((shown.length + (contents.length > shown.length ? 1 : 0)) / 2)
@@ -445,39 +608,56 @@ function cover(w: Writer, input: PdfInput, contents: readonly ContentsEntry[], p
   const at = (k: number): [number, number] => [L + Math.floor(k / rowsUsed) * (entryW + 24), y + (k % rowsUsed) * ROW]
   shown.forEach((entry, k) => {
     const [x, top] = at(k)
-    w.place(String(entry.index), x, top, 14, { face: 'sans', size: 8.5, color: MUTED, align: 'right' })
-    const statusW = w.width(entry.status, { face: 'sans', size: 7.5 })
-    const statusX = x + entryW - 22 - Math.min(statusW, 90)
-    w.place(entry.heading, x + 20, top, statusX - x - 26, { face: 'sans', size: 9 })
-    w.place(entry.status, statusX, top + 1, 90, { face: 'sans', size: 7.5, color: entry.conflict ? rgb(DEL) : MUTED })
-    w.place(String(entry.page + 1), x, top, entryW, { face: 'sans', size: 8.5, align: 'right' })
-    doc.goTo(x, top - 1, entryW, ROW - 1, destination(entry.index))
+    listItem(w, clauseList!, () => {
+      w.place(String(entry.index), x, top, 14, { face: 'sans', size: 8.5, color: MUTED, align: 'right' })
+      const statusW = w.width(entry.status, { face: 'sans', size: 7.5 })
+      const statusX = x + entryW - 22 - Math.min(statusW, 90)
+      w.place(entry.heading, x + 20, top, statusX - x - 26, { face: 'sans', size: 9 })
+      w.place(entry.status, statusX, top + 1, 90, { face: 'sans', size: 7.5, color: entry.conflict ? rgb(DEL) : MUTED })
+      w.place(String(entry.page + 1), x, top, entryW, { face: 'sans', size: 8.5, align: 'right' })
+    }, (link) => doc.goTo(x, top - 1, entryW, ROW - 1, destination(entry.index), { structParent: link } as PDFKit.Mixins.AnnotationOption))
   })
   if (contents.length > shown.length) {
     const [x, top] = at(shown.length)
-    w.place(`… and ${contents.length - shown.length} more (every clause has a bookmark)`, x + 20, top, entryW - 20, { face: 'sans', size: 8.5, color: MUTED })
+    listItem(w, clauseList!, () => w.place(`… and ${contents.length - shown.length} more (every clause has a bookmark)`, x + 20, top, entryW - 20, { face: 'sans', size: 8.5, color: MUTED }))
   }
+  clauseList?.end()
   y += rowsUsed * ROW + 14
 
-  w.place('Sources cited', L, y, WIDTH, { face: 'sansBold', size: 11 })
+  leaf('H2', () => w.place('Sources cited', L, y, WIDTH, { face: 'sansBold', size: 11 }))
   y += 19
-  if (cited.length === 0) w.place('No citations in this export.', L, y, WIDTH, { face: 'serif', size: 9.5, color: MUTED })
+  if (cited.length === 0) leaf('P', () => w.place('No citations in this export.', L, y, WIDTH, { face: 'serif', size: 9.5, color: MUTED }))
+  const sourceList = cited.length ? w.element(part, 'L') : undefined
   for (const { source, count } of cited.slice(0, sourceRows)) {
     const date = source.published ? ` (${longDate(source.published)})` : ''
-    w.place(`${source.publisher ?? 'Publisher not stated'}, “${source.title}”${date}`, L, y, WIDTH - 80, { face: 'serif', size: 9.5 })
-    w.place(`${count} citation${count === 1 ? '' : 's'}`, L, y + 1, WIDTH, { face: 'sans', size: 8, color: MUTED, align: 'right' })
+    listItem(w, sourceList!, () => {
+      w.place(`${source.publisher ?? 'Publisher not stated'}, “${source.title}”${date}`, L, y, WIDTH - 80, { face: 'serif', size: 9.5 })
+      w.place(`${count} citation${count === 1 ? '' : 's'}`, L, y + 1, WIDTH, { face: 'sans', size: 8, color: MUTED, align: 'right' })
+    })
     y += SOURCE_ROW
   }
-  if (cited.length > sourceRows) w.place(`… and ${cited.length - sourceRows} more, in the appendix`, L, y, WIDTH, { face: 'serif', size: 9.5, color: MUTED })
+  if (cited.length > sourceRows) listItem(w, sourceList!, () => w.place(`… and ${cited.length - sourceRows} more, in the appendix`, L, y, WIDTH, { face: 'serif', size: 9.5, color: MUTED }))
+  sourceList?.end()
 
-  key(w, keyTop)
+  leaf('P', () => key(w, keyTop))
+}
+
+/** An LI of `list` whose body is what `draw` draws; with `link`, the body is a Link element given to `link` for its annotation. */
+function listItem(w: Writer, list: StructElement, draw: () => void, link?: (el: StructElement) => void): void {
+  const item = w.element(list, 'LI')
+  const body = w.element(item, 'LBody')
+  const inner = link ? w.element(body, 'Link') : body
+  w.marked(inner, draw)
+  link?.(inner)
+  item.end()
 }
 
 /** How to read the marks, with the marks themselves, on one line at `top`. */
 function key(w: Writer, top: number): void {
+  const { PAGE, MARGIN, WIDTH } = PORTRAIT
   const size = 8
   const o = { face: 'sans' as const, size, color: MUTED }
-  w.rule(MARGIN.left, PAGE.width - MARGIN.right, top - 7)
+  w.doc.save().strokeColor(RULE).lineWidth(0.5).moveTo(MARGIN.left, top - 7).lineTo(PAGE.width - MARGIN.right, top - 7).stroke().restore()
   let x = MARGIN.left
   /** Says `text` at x and moves past it and `after` points of space. */
   const say = (text: string, color: string, after: number): [number, number] => {
@@ -523,49 +703,138 @@ function redlineClause(
   numbered: Map<string, Numbered[]>,
   sourceLabel: (id: string) => string,
   weight: (term: string) => number,
-  versionName: (id: string) => string
+  versionName: (id: string) => string,
+  layout: PdfLayout
 ): ContentsEntry {
+  const { MARGIN, PAGE } = w.g
   const heading = clause.heading
   const numbering = numberingText(clause)
   const status = statusText(clause, versionName)
-  w.ensure(70)
+  const notes = numbered.get(clause.key) ?? []
+  const marks = notes.map((x) => markFor(clause, x, weight))
+  const columns = layout === 'side-by-side' ? sideBySide(w, clause, marks, versionName) : undefined
+  // The heading stays with its text: with a side-by-side row's whole height when it fits a page.
+  w.ensure(columns ? Math.min(columns.height + 52, w.bottom - MARGIN.top) : 70)
   const range = w.doc.bufferedPageRange()
   const page = range.start + range.count - 1
   w.doc.outline.addItem(`${index}. ${heading} (${status})`)
   w.doc.addNamedDestination(destination(index), 'XYZ', MARGIN.left, w.y, 0)
+  const sect = w.element(w.root, 'Sect')
   w.gap(6)
   // A split or merge is named by its one clause; the joined headings' redline would only be noise.
   // An imported clause may have no heading on either side: it is then named as every view names it (its number).
   const plain = clause.baseClauses.length > 1 || clause.targetClauses.length > 1 || clause.headingParts.every((p) => p.text.trim() === '')
   const headingParts = plain ? [{ op: 'equal' as const, text: heading }] : clause.headingParts
-  w.runs(toRuns(headingParts, `${index}. `), { face: 'sansBold', size: 11.5, annotate: false })
-  const notes = numbered.get(clause.key) ?? []
+  w.runs(toRuns(headingParts, `${index}. `), { face: 'sansBold', size: 11.5, annotate: false, tag: w.element(sect, 'H2') })
   const conflict = isConflict(notes.map((x) => x.citation.stance))
-  w.paragraph(`${status}${numbering ? ` · ${numbering}` : ''}${clause.match?.review ? ' · CHECK PAIRING' : ''}${clause.status === 'moved' && !numbering && clause.base && clause.target ? ` · clause ${clause.base.index + 1} → ${clause.target.index + 1}` : ''}${clause.wordsInserted || clause.wordsDeleted ? ` · +${clause.wordsInserted} / −${clause.wordsDeleted} words` : ''}${conflict ? ' · CONFLICT: sources disagree' : ''}`, { face: 'sans', size: 8.5, color: conflict ? rgb(DEL) : MUTED })
+  w.paragraph(`${status}${numbering ? ` · ${numbering}` : ''}${clause.match?.review ? ' · CHECK PAIRING' : ''}${clause.status === 'moved' && !numbering && clause.base && clause.target ? ` · clause ${clause.base.index + 1} → ${clause.target.index + 1}` : ''}${clause.wordsInserted || clause.wordsDeleted ? ` · +${clause.wordsInserted} / −${clause.wordsDeleted} words` : ''}${conflict ? ' · CONFLICT: sources disagree' : ''}`, { face: 'sans', size: 8.5, color: conflict ? rgb(DEL) : MUTED, tag: w.element(sect, 'P') })
   w.gap(3)
-  w.runs(toRuns(clause.parts, '', notes.map((x) => markFor(clause, x, weight))), { face: 'serif', size: 11, annotate: true, leading: 16.5 })
+  if (columns) columns.draw(sect)
+  else w.runs(toRuns(clause.parts, '', marks), { face: 'serif', size: 11, annotate: true, leading: 16.5, tag: w.element(sect, 'P') })
   if (notes.length) {
     w.gap(4)
+    const list = w.element(sect, 'L')
     for (const { n, citation } of notes) {
       w.ensure(40)
       const stance = citation.stance.charAt(0).toUpperCase() + citation.stance.slice(1)
       const source = sourceLabel(citation.sourceId)
       const by = citedBy(citation)
-      w.comment(`[${n}] ${stance}${citation.orphan ? ' (passage no longer found)' : ''}\n“${citation.quote.exact}”\nSource: ${source}${citation.note ? `\nNote: ${citation.note}` : ''}\nCited by ${by}`, STANCE_COLOR[citation.stance] ?? INS, citation)
+      const item = w.element(list, 'LI')
+      w.comment(`[${n}] ${stance}${citation.orphan ? ' (passage no longer found)' : ''}\n“${citation.quote.exact}”\nSource: ${source}${citation.note ? `\nNote: ${citation.note}` : ''}\nCited by ${by}`, STANCE_COLOR[citation.stance] ?? INS, citation, item)
       w.runs(
         [
           { text: `[${n}]`, style: 'plain', color: rgb(STANCE_COLOR[citation.stance] ?? INS) },
           { text: ` ${stance} — ${source}: “${citation.quote.exact}”${citation.note ? ` Note: ${citation.note}` : ''}`, style: 'plain' },
           { text: ` — ${by}`, style: 'plain', color: MUTED }
         ],
-        { face: 'serif', size: 9.5, color: '#3a3e45', indent: 12, leading: 13.5 }
+        { face: 'serif', size: 9.5, color: '#3a3e45', indent: 12, leading: 13.5, tag: w.element(item, 'LBody') }
       )
+      item.end()
     }
+    list.end()
   }
+  sect.end()
   w.gap(10)
   w.rule(MARGIN.left, PAGE.width - MARGIN.right, w.y)
   w.gap(8)
   return { index, heading, status: clause.status === 'carried-over' ? 'Carried over' : status, page, conflict }
+}
+
+const COLUMN_TEXT = { face: 'serif' as const, size: 10.5, leading: 15.5, annotate: true }
+const COLUMN_NOTE = { face: 'sans' as const, size: 8, leading: 12, annotate: false, color: MUTED }
+
+/**
+ * The clause's two sides in aligned columns: the base with its deletions struck on the left, the
+ * target with its insertions underlined on the right, equal text on both; a split's or merge's
+ * several clauses stacked on their side, a blank line apart. A row that fits on a page is not cut;
+ * a longer one continues on the next page in both columns from the top. Each page's part of a
+ * column is drawn whole, the base's before the target's, so text extraction and the structure
+ * tree read the base, then the target, of each clause.
+ */
+function sideBySide(w: Writer, clause: ClauseComparison, marks: readonly Mark[], versionName: (id: string) => string): { height: number; draw: (sect: StructElement) => void } {
+  const { WIDTH } = w.g
+  const colW = (WIDTH - GUTTER) / 2
+  const notesOf = (side: 'base' | 'target'): ColumnLine[] => {
+    const clauses = side === 'base' ? clause.baseClauses : clause.targetClauses
+    const notes: string[] = []
+    if (!clause[side]) notes.push(side === 'base' ? 'Not in the base: added' : 'Not in the target: removed')
+    if (clauses.length > 1) notes.push(`${clauses.length} clauses: ${clauses.map((x) => [x.label, x.heading].filter(Boolean).join(' ')).join('; ')}`)
+    const carried = side === 'target' ? clauses.find((x) => x.carriedFrom !== null) : undefined
+    if (carried?.carriedFrom) notes.push(`Carried over from ${versionName(carried.carriedFrom)}: not restated in the target`)
+    return notes.flatMap((note) => layoutRuns([{ text: note, style: 'plain' }], colW, COLUMN_NOTE.size, COLUMN_NOTE.face, w.faces).map((line) => ({ line, o: COLUMN_NOTE, texts: new Map<number, string>() })))
+  }
+  // The two texts start level: the side with fewer note lines is padded with blank ones.
+  const notes = [notesOf('base'), notesOf('target')]
+  const noteLines = Math.max(notes[0]!.length, notes[1]!.length)
+  const column = (side: 'base' | 'target'): ColumnLine[] => {
+    const lines = notes[side === 'base' ? 0 : 1]!
+    while (lines.length < noteLines) lines.push({ line: [], o: COLUMN_NOTE, texts: new Map() })
+    if (!clause[side]) return lines
+    const runs = toRuns(clause.parts, '', marks, side)
+    const texts = Writer.changedTexts(runs)
+    for (const line of layoutRuns(runs, colW, COLUMN_TEXT.size, COLUMN_TEXT.face, w.faces)) lines.push({ line, o: COLUMN_TEXT, texts })
+    return lines
+  }
+  const cols = [column('base'), column('target')] as const
+  const height = (lines: readonly ColumnLine[]): number => lines.reduce((sum, l) => sum + l.o.leading, 0)
+  const rowHeight = Math.max(height(cols[0]), height(cols[1]))
+  return { height: rowHeight, draw: (sect) => drawColumns(w, cols, rowHeight, sect) }
+}
+
+/** Draws a side-by-side row's two columns, page by page, each page's part of the base before the target's. */
+function drawColumns(w: Writer, cols: readonly [ColumnLine[], ColumnLine[]], rowHeight: number, sect: StructElement): void {
+  const { MARGIN, WIDTH } = w.g
+  const colW = (WIDTH - GUTTER) / 2
+  const tags = [w.element(sect, 'P', { title: 'Base' }), w.element(sect, 'P', { title: 'Target' })] as const
+  const pageRoom = w.bottom - MARGIN.top
+  // Keep a row whole when it fits a page; a longer one starts here if a few lines fit.
+  w.ensure(rowHeight <= pageRoom ? rowHeight : COLUMN_TEXT.leading * 4)
+  const at = [0, 0]
+  while (at[0]! < cols[0].length || at[1]! < cols[1].length) {
+    const room = w.bottom - w.y
+    const chunks = cols.map((lines, k) => {
+      let used = 0
+      let end = at[k]!
+      while (end < lines.length && used + lines[end]!.o.leading <= room) used += lines[end++]!.o.leading
+      return lines.slice(at[k], end)
+    })
+    if (chunks.every((c) => c.length === 0)) {
+      w.newPage()
+      continue
+    }
+    let drawn = 0
+    chunks.forEach((chunk, k) => {
+      if (chunk.length) drawn = Math.max(drawn, w.column(chunk, MARGIN.left + k * (colW + GUTTER), w.y, tags[k]))
+      at[k]! += chunk.length
+    })
+    // A hairline between the columns, over the row's part on this page.
+    const mid = MARGIN.left + colW + GUTTER / 2
+    const top = w.y
+    w.artifact(() => w.doc.save().strokeColor(RULE).lineWidth(0.5).moveTo(mid, top).lineTo(mid, top + drawn - 4).stroke().restore())
+    w.y += drawn
+    if (at[0]! < cols[0].length || at[1]! < cols[1].length) w.newPage()
+  }
+  tags.forEach((t) => t.end())
 }
 
 /** Where a citation's marker goes: in the text of the side its version is, inside the cited clause (a split row joins several). */
@@ -611,15 +880,19 @@ interface Mark {
  * Parts as layout runs: equal text plain, deletions and insertions marked; ignored differences
  * show the target's text. Each marker goes into the part holding the character before it (the
  * equal and deleted parts make the base's text, the equal and inserted ones the target's); the
- * pieces of a part cut by a marker keep one id, so a change stays one annotation.
+ * pieces of a part cut by a marker keep one id, so a change stays one annotation. `view` 'base'
+ * or 'target' gives one side only (a side-by-side column): its own text, its own changes, and an
+ * ignored difference as that side's text.
  */
-function toRuns(parts: readonly Part[], prefix = '', marks: readonly Mark[] = []): Run[] {
+function toRuns(parts: readonly Part[], prefix = '', marks: readonly Mark[] = [], view: 'inline' | 'base' | 'target' = 'inline'): Run[] {
   const runs: Run[] = prefix ? [{ text: prefix, style: 'plain', id: 0 }] : []
-  const left = [...marks]
+  const left = marks.filter((m) => view === 'inline' || m.side === view)
   const at = { base: 0, target: 0 }
   parts.forEach((p, i) => {
     const id = i + 1
-    const style: RunStyle | null = p.op === 'equal' ? 'plain' : p.ignored ? (p.op === 'insert' ? 'plain' : null) : p.op === 'delete' ? 'del' : 'ins'
+    if ((view === 'base' && p.op === 'insert') || (view === 'target' && p.op === 'delete')) return
+    const style: RunStyle | null =
+      p.op === 'equal' ? 'plain' : p.ignored ? (p.op === 'insert' || view !== 'inline' ? 'plain' : null) : p.op === 'delete' ? 'del' : 'ins'
     const sides: Array<'base' | 'target'> = p.op === 'equal' ? ['base', 'target'] : p.op === 'delete' ? ['base'] : ['target']
     const inside = left
       .filter((m) => sides.includes(m.side) && m.offset > at[m.side] && m.offset <= at[m.side] + p.text.length)
@@ -643,36 +916,66 @@ function toRuns(parts: readonly Part[], prefix = '', marks: readonly Mark[] = []
 function appendix(w: Writer, input: PdfInput, numbered: Map<string, Numbered[]>): void {
   const all = [...numbered.values()].flat()
   if (all.length === 0) return
-  w.doc.addPage()
-  w.y = MARGIN.top
+  w.newPage()
   w.doc.outline.addItem('Appendix: cited sources')
-  w.paragraph('Appendix: cited sources', { face: 'serifBold', size: 18, leading: 26 })
+  const sect = w.element(w.root, 'Sect')
+  w.paragraph('Appendix: cited sources', { face: 'serifBold', size: 18, leading: 26, tag: w.element(sect, 'H1') })
   w.gap(6)
   for (const source of input.sources) {
     const cited = all.filter((x) => x.citation.sourceId === source.id)
     if (cited.length === 0) continue
     w.ensure(60)
-    w.paragraph(source.title, { face: 'serifBold', size: 12 })
+    w.paragraph(source.title, { face: 'serifBold', size: 12, tag: w.element(sect, 'H2') })
     const date = source.published ? `published ${longDate(source.published)}` : 'undated'
-    w.paragraph([source.publisher ?? 'Publisher not stated', source.author, date].filter(Boolean).join(' · '), { face: 'sans', size: 8.5, color: MUTED })
+    w.paragraph([source.publisher ?? 'Publisher not stated', source.author, date].filter(Boolean).join(' · '), { face: 'sans', size: 8.5, color: MUTED, tag: w.element(sect, 'P') })
     w.gap(4)
-    for (const { n, citation } of cited) w.paragraph(`[${n}] “${citation.quote.exact}”`, { face: 'serif', size: 10, indent: 12, leading: 14.5 })
+    const list = w.element(sect, 'L')
+    for (const { n, citation } of cited) {
+      const item = w.element(list, 'LI')
+      w.paragraph(`[${n}] “${citation.quote.exact}”`, { face: 'serif', size: 10, indent: 12, leading: 14.5, tag: w.element(item, 'LBody') })
+      item.end()
+    }
+    list.end()
     w.gap(10)
   }
+  sect.end()
 }
 
-/** Running header with the comparison and "Page n of N" on every page but the cover. */
-function pageFurniture(doc: Doc, title: string): void {
+/** The side-by-side pages' column heads: from and to (0-based pages), and each column's name. */
+interface ColumnHeads {
+  from: number
+  to: number
+  base: string
+  target: string
+}
+
+/**
+ * Running header with the comparison and "Page n of N" on every page but the cover, and on the
+ * side-by-side clause pages each column's name above it; artifacts, as a screen reader skips them.
+ */
+function pageFurniture(w: Writer, title: string, heads: ColumnHeads | null): void {
+  const doc = w.doc
   const range = doc.bufferedPageRange()
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i)
     if (i === range.start) continue
+    const g = doc.page.width > doc.page.height ? LANDSCAPE : PORTRAIT
+    const { PAGE, MARGIN, WIDTH } = g
     const margins = doc.page.margins
     doc.page.margins = { ...margins, top: 0, bottom: 0 }
-    doc.font('sans').fontSize(8).fillColor(MUTED)
-    doc.text(`Clausewise · ${title.replace('→', 'to')}`, MARGIN.left, 40, { lineBreak: false })
-    const label = `Page ${i - range.start + 1} of ${range.count}`
-    doc.text(label, PAGE.width - MARGIN.right - doc.widthOfString(label), PAGE.height - 44, { lineBreak: false })
+    w.artifact(() => {
+      doc.font('sans').fontSize(8).fillColor(MUTED)
+      doc.text(`Clausewise · ${title.replace('→', 'to')}`, MARGIN.left, 40, { lineBreak: false })
+      const label = `Page ${i - range.start + 1} of ${range.count}`
+      doc.text(label, PAGE.width - MARGIN.right - doc.widthOfString(label), PAGE.height - Math.min(44, MARGIN.bottom - 14), { lineBreak: false })
+    }, 'Pagination')
+    if (heads && i - range.start >= heads.from && i - range.start <= heads.to) {
+      const colW = (WIDTH - GUTTER) / 2
+      w.artifact(() => {
+        ;[heads.base, heads.target].forEach((name, k) => w.place(name.toUpperCase(), MARGIN.left + k * (colW + GUTTER), MARGIN.top - 22, colW, { face: 'sansBold', size: 7.5, color: MUTED }))
+        doc.save().strokeColor(INK).lineWidth(0.6).moveTo(MARGIN.left, MARGIN.top - 8).lineTo(PAGE.width - MARGIN.right, MARGIN.top - 8).stroke().restore()
+      }, 'Pagination')
+    }
     doc.page.margins = margins
   }
 }

@@ -75,6 +75,8 @@ export function layoutRuns(runs: readonly Run[], width: number, size: number, pr
       // A newline in clause text is kept as a line break; other whitespace is one space.
       if (t.text.includes('\n')) {
         newLine()
+        // A blank line (between the clauses of a split or merge) stays one.
+        if ((t.text.match(/\n/gu) ?? []).length > 1) lines.push([])
         continue
       }
       place({ ...t, text: ' ' })
