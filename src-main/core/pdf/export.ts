@@ -810,7 +810,12 @@ function drawColumns(w: Writer, cols: readonly [ColumnLine[], ColumnLine[]], row
   // Keep a row whole when it fits a page; a longer one starts here if a few lines fit.
   w.ensure(rowHeight <= pageRoom ? rowHeight : COLUMN_TEXT.leading * 4)
   const at = [0, 0]
+  let continued = false
   while (at[0]! < cols[0].length || at[1]! < cols[1].length) {
+    // A column continued on a new page starts with text, not with the blank line between two stacked clauses.
+    if (continued) cols.forEach((lines, k) => {
+      while (lines[at[k]!]?.line.length === 0) at[k]!++
+    })
     const room = w.bottom - w.y
     const chunks = cols.map((lines, k) => {
       let used = 0
@@ -832,7 +837,10 @@ function drawColumns(w: Writer, cols: readonly [ColumnLine[], ColumnLine[]], row
     const top = w.y
     w.artifact(() => w.doc.save().strokeColor(RULE).lineWidth(0.5).moveTo(mid, top).lineTo(mid, top + drawn - 4).stroke().restore())
     w.y += drawn
-    if (at[0]! < cols[0].length || at[1]! < cols[1].length) w.newPage()
+    if (at[0]! < cols[0].length || at[1]! < cols[1].length) {
+      w.newPage()
+      continued = true
+    }
   }
   tags.forEach((t) => t.end())
 }
@@ -965,15 +973,15 @@ function pageFurniture(w: Writer, title: string, heads: ColumnHeads | null): voi
     doc.page.margins = { ...margins, top: 0, bottom: 0 }
     w.artifact(() => {
       doc.font('sans').fontSize(8).fillColor(MUTED)
-      doc.text(`Clausewise · ${title.replace('→', 'to')}`, MARGIN.left, 40, { lineBreak: false })
+      doc.text(`Clausewise · ${title.replace('→', 'to')}`, MARGIN.left, g === LANDSCAPE ? 32 : 40, { lineBreak: false })
       const label = `Page ${i - range.start + 1} of ${range.count}`
       doc.text(label, PAGE.width - MARGIN.right - doc.widthOfString(label), PAGE.height - Math.min(44, MARGIN.bottom - 14), { lineBreak: false })
     }, 'Pagination')
     if (heads && i - range.start >= heads.from && i - range.start <= heads.to) {
       const colW = (WIDTH - GUTTER) / 2
       w.artifact(() => {
-        ;[heads.base, heads.target].forEach((name, k) => w.place(name.toUpperCase(), MARGIN.left + k * (colW + GUTTER), MARGIN.top - 22, colW, { face: 'sansBold', size: 7.5, color: MUTED }))
-        doc.save().strokeColor(INK).lineWidth(0.6).moveTo(MARGIN.left, MARGIN.top - 8).lineTo(PAGE.width - MARGIN.right, MARGIN.top - 8).stroke().restore()
+        ;[heads.base, heads.target].forEach((name, k) => w.place(name.toUpperCase(), MARGIN.left + k * (colW + GUTTER), MARGIN.top - 30, colW, { face: 'sansBold', size: 7.5, color: MUTED }))
+        doc.save().strokeColor(INK).lineWidth(0.6).moveTo(MARGIN.left, MARGIN.top - 16).lineTo(PAGE.width - MARGIN.right, MARGIN.top - 16).stroke().restore()
       }, 'Pagination')
     }
     doc.page.margins = margins
