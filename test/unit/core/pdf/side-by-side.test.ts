@@ -127,6 +127,19 @@ describe('side-by-side and tagged PDF', async () => {
     expect(checked).toBeGreaterThan(3)
   })
 
+  it('reads the inline redline\'s clauses in order in pdftotext, each with its text under its heading', () => {
+    const text = flat(execFileSync('pdftotext', ['-enc', 'UTF-8', inlinePath, '-']).toString())
+    let from = 0
+    changed.forEach((c, i) => {
+      const at = text.indexOf(`${i + 1}. ${c.heading}`, from)
+      expect(at, `clause ${i + 1} after clause ${i}`).toBeGreaterThanOrEqual(from)
+      const next = i + 1 < changed.length ? text.indexOf(`${i + 2}. ${changed[i + 1]!.heading}`, at) : text.length
+      const first = c.parts.find((p) => p.text.trim())!
+      expect(text.indexOf(flat(words(first.text, 2)), at)).toBeLessThan(next)
+      from = at
+    })
+  })
+
   for (const [name, path, get] of [['side-by-side', sbsPath, () => sbs], ['inline', inlinePath, () => inline]] as const) {
     it.runIf(hasTool('qpdf'))(`is a tagged PDF (${name}): marked, language and title shown, a structure tree of headings, paragraphs and lists, and qpdf --check passes`, () => {
       expect(execFileSync('qpdf', ['--check', path]).toString()).toContain('No syntax or stream encoding errors')
