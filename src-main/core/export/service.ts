@@ -10,7 +10,7 @@ import type { EvidenceService } from '../evidence/service'
 import { safeFileName } from '../io/file-name'
 import type { Library } from '../library'
 import type { VersionSummary } from '../models/types'
-import { renderPdf } from '../pdf/export'
+import { renderPdf, renderSideBySidePdf } from '../pdf/export'
 import type { ExportFormat, ExportInput, Rendered } from './types'
 
 export type { ExportFormat }
@@ -54,6 +54,10 @@ export const FORMATS: Readonly<Record<ExportFormat, { label: string; kind: strin
 const RENDERERS: Readonly<Partial<Record<ExportFormat, (input: ExportInput) => Promise<Rendered>>>> = {
   pdf: async (input) => {
     const bytes = await renderPdf(input)
+    return { bytes, pages: countPages(bytes) }
+  },
+  'pdf-side-by-side': async (input) => {
+    const bytes = await renderSideBySidePdf(input)
     return { bytes, pages: countPages(bytes) }
   }
 }
