@@ -18,6 +18,7 @@ const JSDIFF_LIMIT_MS = 300_000
 async function main(): Promise<void> {
   if (process.argv.includes('--paint-only')) return firstPaint()
   if (process.argv.includes('--pdf-only')) return pdfExport()
+  if (process.argv.includes('--docx-only')) return docxExport()
   if (process.argv.includes('--parse-only')) return sourceParsing()
   console.log(`Compare engine benchmark (node ${process.version}, median of ${RUNS} runs after a warm-up)\n`)
   const header = ['clauses', 'words', 'clausewise', 'jsdiff diffWords (whole text)', 'ratio', 'diff-match-patch (+semantic)', 'ratio']
@@ -48,13 +49,13 @@ async function main(): Promise<void> {
   await suggestionRecall()
   await sourceParsing()
   await pdfExport()
+  await docxExport()
   await firstPaint()
 }
 
-/** The annotated PDF of a 1,000-clause comparison with 300 citations, inline (target: under 5 s) and side by side (target: ≤ 3 s). */
-async function pdfExport(): Promise<void> {
+/** A 1,000-clause comparison with 300 citations, every clause included: the input of the export benchmarks. */
+async function exportInput() {
   const { createLibrary } = await import('../src-main/services')
-  const { renderPdf, renderSideBySidePdf } = await import('../src-main/core/pdf/export')
   const library = createLibrary({ sourcesDir: join(__dirname, '../resources/sources'), modelsDir: join(__dirname, '../resources/models') })
   const { sources } = await library.loadSources()
   const { base, target } = syntheticPair(1_000)
@@ -71,7 +72,28 @@ async function pdfExport(): Promise<void> {
       start: span.start, end: span.end, orphan: false, fuzzy: false
     }
   })
-  const input = { comparison, citations, sources, reviewer: 'Bench', exportedAt: new Date(), includeUnchanged: true }
+  return { comparison, citations, sources, reviewer: 'Bench', exportedAt: new Date(), includeUnchanged: true }
+}
+
+/** The Word redline of the same 1,000 clauses and 300 citations (target: ≤ 2 s); `--docx-only` runs it alone. */
+async function docxExport(): Promise<void> {
+  const { renderDocx } = await import('../src-main/core/docx/redline')
+  const input = await exportInput()
+  await renderDocx(input) // warm-up
+  const samples: number[] = []
+  let bytes = 0
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now()
+    bytes = (await renderDocx(input)).bytes.length
+    samples.push(performance.now() - t0)
+  }
+  console.log(`\nWord redline, 1,000 clauses (all included) with 300 citations: ${fmt(median(samples))} (median of 3; ${Math.round(bytes / 1024)} KB; target ≤ 2 s)`)
+}
+
+/** The annotated PDF of a 1,000-clause comparison with 300 citations, inline (target: under 5 s) and side by side (target: ≤ 3 s). */
+async function pdfExport(): Promise<void> {
+  const { renderPdf, renderSideBySidePdf } = await import('../src-main/core/pdf/export')
+  const input = await exportInput()
   await renderPdf(input) // warm-up: font files parsed once per process
   const measure = async (render: typeof renderPdf): Promise<{ ms: number; kb: number }> => {
     const samples: number[] = []
