@@ -106,7 +106,7 @@ export async function renderDocx(input: ExportInput): Promise<Rendered> {
     description: 'Clausewise redline with tracked changes and comments',
     comments: { children: comments },
     styles: {
-      default: { document: { run: { font: 'Liberation Serif', size: 22 } }, heading1: { run: { font: 'Liberation Sans', size: 30, bold: true } }, heading2: { run: { font: 'Liberation Sans', size: 24, bold: true }, paragraph: { spacing: { before: 280, after: 60 }, keepNext: true } }, heading3: { run: { font: 'Liberation Sans', size: 22, bold: true } }, title: { run: { font: 'Liberation Serif', size: 44, bold: true } } }
+      default: { document: { run: { font: 'Liberation Serif', size: 22 } }, heading1: { run: { font: 'Liberation Sans', size: 30, bold: true } }, heading2: { run: { font: 'Liberation Sans', size: 24, bold: true }, paragraph: { spacing: { before: 280, after: 60 }, keepNext: true } }, heading3: { run: { font: 'Liberation Sans', size: 22, bold: true }, paragraph: { spacing: { before: 240, after: 40 }, keepNext: true } }, title: { run: { font: 'Liberation Serif', size: 44, bold: true } } }
     },
     sections: [{ children: body }]
   })
@@ -215,14 +215,15 @@ const labels = (cs: readonly RowClause[]): string => cs.map((x) => x.label ?? ''
 function clause(row: ClauseComparison, index: number, move: number | null, commentIds: readonly number[], rev: Revision, versionName: (id: string) => string): Paragraph[] {
   const from = labels(row.baseClauses)
   const to = labels(row.targetClauses)
-  const label: ParagraphChild[] = row.renumbered && from !== to ? [...textRuns(from, 'delete', rev), ...textRuns(to, 'insert', rev)] : textRuns(row.targetClauses.length ? to : from, 'equal', rev)
-  const name: ParagraphChild[] = row.headingParts.some((p) => p.text) ? partRuns(row.headingParts, rev) : textRuns(row.heading, 'equal', rev)
+  const label: ParagraphChild[] = row.renumbered && from !== to ? [...textRuns(from, 'delete', rev), new TextRun(' '), ...textRuns(to, 'insert', rev)] : textRuns(row.targetClauses.length ? to : from, 'equal', rev)
+  // A clause without a heading is named by its number alone ("3.1", not "3.1 Clause 3.1").
+  const name: ParagraphChild[] = row.headingParts.some((p) => p.text) ? partRuns(row.headingParts, rev) : label.length ? [] : textRuns(row.heading, 'equal', rev)
   const heading = new Paragraph({
     heading: HeadingLevel.HEADING_2,
-    children: [...commentIds.map((id) => new CommentRangeStart(id)), ...label, ...(label.length ? [new TextRun(' ')] : []), ...name]
+    children: [...commentIds.map((id) => new CommentRangeStart(id)), ...label, ...(label.length && name.length ? [new TextRun(' ')] : []), ...name]
   })
   const numbering = numberingText(row)
-  const note = [statusText(row, versionName), numbering, move !== null ? `from ${from || 'its old place'}` : null, row.match?.review ? `check pairing: ${row.match.reason}` : null].filter(Boolean).join(' · ')
+  const note = [statusText(row, versionName), numbering, move !== null ? `from ${from || `place ${row.base!.index + 1} of the base`}` : null, row.match?.review ? `check pairing: ${row.match.reason}` : null].filter(Boolean).join(' · ')
   const status = new Paragraph({ keepNext: true, children: [muted(note, { italics: true })] })
   const runs = move !== null ? moveToRuns(row.target!.text, move, rev) : partRuns(row.parts, rev)
   const text = new Paragraph({
