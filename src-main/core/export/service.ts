@@ -10,6 +10,7 @@ import type { EvidenceService } from '../evidence/service'
 import { safeFileName } from '../io/file-name'
 import type { Library } from '../library'
 import type { VersionSummary } from '../models/types'
+import { renderDocx } from '../docx/redline'
 import { renderPdf, renderSideBySidePdf } from '../pdf/export'
 import type { ExportFormat, ExportInput, Rendered } from './types'
 
@@ -51,7 +52,7 @@ export const FORMATS: Readonly<Record<ExportFormat, { label: string; kind: strin
 }
 
 /** The formats: each renders the same input. */
-const RENDERERS: Readonly<Partial<Record<ExportFormat, (input: ExportInput) => Promise<Rendered>>>> = {
+const RENDERERS: Readonly<Record<ExportFormat, (input: ExportInput) => Promise<Rendered>>> = {
   pdf: async (input) => {
     const bytes = await renderPdf(input)
     return { bytes, pages: countPages(bytes) }
@@ -59,7 +60,8 @@ const RENDERERS: Readonly<Partial<Record<ExportFormat, (input: ExportInput) => P
   'pdf-side-by-side': async (input) => {
     const bytes = await renderSideBySidePdf(input)
     return { bytes, pages: countPages(bytes) }
-  }
+  },
+  docx: renderDocx
 }
 
 export function isExportFormat(value: string): value is ExportFormat {
@@ -69,7 +71,6 @@ export function isExportFormat(value: string): value is ExportFormat {
 export async function exportComparison({ library, evidence, compare }: ExportServices, request: ExportRequest, reviewerSetting = ''): Promise<ExportResult> {
   const format = request.format ?? 'pdf'
   const render = RENDERERS[format]
-  if (!render) throw new ClausewiseError({ code: 'invalid-argument', message: `export as ${FORMATS[format].label} is not available in this build` })
   // The comparison the reviewer sees: their saved pairings applied.
   const comparison = await compare.compare(request.baseId, request.targetId, request.options)
   const { citations } = await evidence.report()
