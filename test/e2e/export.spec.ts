@@ -33,3 +33,28 @@ test('exports the comparison on screen as an annotated PDF', async ({ app, appOp
   expect(pdf.toString('latin1')).toContain('/Subtype /StrikeOut')
   await app.screenshot('compare-exported')
 })
+
+test('the Export menu also writes the side-by-side PDF and the Word redline, each named for its format', async ({ app, appOptions }) => {
+  const { page } = app
+  await app.goto('/compare?base=2025-10&target=2026-04')
+  await expect(page.locator('article.row').first()).toBeVisible()
+  const folder = dirname(appOptions.workspacePath)
+
+  await page.getByTestId('export-button').click()
+  await page.getByTestId('export-pdf-side-by-side').click()
+  await expect(page.getByTestId('export-message')).toContainText(/^Saved Redline 2025-10-28 to 2026-04-27 side by side\.pdf in [^:]+: \d+ pages?, \d+ clauses, 0 citations\.$/)
+  const sideBySide = join(folder, 'Redline 2025-10-28 to 2026-04-27 side by side.pdf')
+  expect((await readFile(sideBySide)).subarray(0, 5).toString()).toBe('%PDF-')
+  // Both versions' words, in two columns: the IP licence's struck and inserted words are both there.
+  const text = execFileSync('pdftotext', ['-layout', sideBySide, '-'], { encoding: 'utf8' })
+  expect(text).toContain('IP licence')
+  expect(text.replace(/\s+/g, ' ')).toContain('no longer exclusive')
+
+  await page.getByTestId('export-button').click()
+  await page.getByTestId('export-docx').click()
+  // A Word document is paged by Word: the message gives no page count.
+  await expect(page.getByTestId('export-message')).toContainText(/^Saved Redline 2025-10-28 to 2026-04-27\.docx in [^:]+: \d+ clauses, 0 citations\.$/)
+  const docx = await readFile(join(folder, 'Redline 2025-10-28 to 2026-04-27.docx'))
+  expect(docx.subarray(0, 2).toString()).toBe('PK')
+  expect(await app.seriousA11yViolations()).toEqual([])
+})
