@@ -188,6 +188,8 @@ test('Export is disabled when it cannot succeed; its message names the folder, o
   const menu = page.getByRole('menu', { name: 'Export as' })
   await expect(menu.getByRole('menuitem')).toHaveText([/^PDF \(inline\)/, /^PDF \(side by side\)/, /^Word redline/])
   await expect(menu.getByRole('menuitem').first()).toBeFocused()
+  expect(await app.seriousA11yViolations()).toEqual([])
+  await app.screenshot('export-menu')
   await page.keyboard.press('ArrowDown')
   await expect(menu.getByRole('menuitem').nth(1)).toBeFocused()
   await page.keyboard.press('Escape')
