@@ -59,11 +59,41 @@ export function writeMoves(xml: string, rev: Revision): string {
   return out + xml.slice(at)
 }
 
-/** The .docx with its document.xml's moves written (see writeMoves). */
+const REVISION_ID = /<w:(ins|del|moveFrom|moveTo) w:id="(\d+)"/g
+const RANGE_ID = /<w:(moveFromRangeStart|moveToRangeStart|moveFromRangeEnd|moveToRangeEnd) w:id="(\d+)"/g
+const ANY_ID = /<w:([A-Za-z]+) w:id="(\d+)"/g
+
+/**
+ * Numbers the tracked changes and move ranges after every other annotation id of the document
+ * (bookmarks, comments). The docx library counts bookmarks for the whole process, never from 1
+ * again, so after enough exports in one session its ids would reach any fixed start we chose, and
+ * two annotations sharing an id is what makes Word call a file unreadable.
+ */
+export function renumberRevisions(xml: string): string {
+  let max = 0
+  for (const m of xml.matchAll(ANY_ID)) {
+    if (!/^(ins|del|moveFrom|moveTo|moveFromRangeStart|moveToRangeStart|moveFromRangeEnd|moveToRangeEnd)$/.test(m[1]!)) max = Math.max(max, Number(m[2]))
+  }
+  let next = max + 1
+  const ranges = new Map<string, number>()
+  return xml
+    .replace(REVISION_ID, (_, tag: string) => `<w:${tag} w:id="${next++}"`)
+    .replace(RANGE_ID, (_, tag: string, id: string) => {
+      // A range's start and end share one id: the start takes a new one, the end finds it.
+      let renumbered = ranges.get(id)
+      if (renumbered === undefined) {
+        renumbered = next++
+        ranges.set(id, renumbered)
+      }
+      return `<w:${tag} w:id="${renumbered}"`
+    })
+}
+
+/** The .docx with its document.xml's moves written (see writeMoves) and its change ids clear of every other id. */
 export function withMoves(docx: Uint8Array, rev: Revision): Buffer {
   const files = unzipSync(docx)
   const doc = files['word/document.xml']
   if (!doc) throw new Error('The Word document has no word/document.xml.')
-  files['word/document.xml'] = strToU8(writeMoves(strFromU8(doc), rev))
+  files['word/document.xml'] = strToU8(renumberRevisions(writeMoves(strFromU8(doc), rev)))
   return Buffer.from(zipSync(files, { level: 6 }))
 }

@@ -8,7 +8,7 @@ export interface Revision {
   author: string
   /** ISO 8601 without milliseconds, as Word writes w:date. */
   date: string
-  /** The next w:id of a change or move range (docx numbers its bookmarks from 1; ours stay clear of them). */
+  /** The next w:id of a change or move range; moves.ts renumbers them all clear of the document's other ids. */
   nextId: () => number
 }
 

@@ -9,6 +9,7 @@ import { SaxesParser } from 'saxes'
 import { createServices } from '../../../../src-main/services'
 import { compareVersions } from '../../../../src-main/core/compare/compare'
 import { DEFAULT_AUTHOR, renderDocx, rowBookmark } from '../../../../src-main/core/docx/redline'
+import { renumberRevisions } from '../../../../src-main/core/docx/moves'
 import { documentVersion, importDocumentFile } from '../../../../src-main/core/import/document'
 import type { Comparison } from '../../../../src-main/core/compare/types'
 import type { ExportInput } from '../../../../src-main/core/export/types'
@@ -129,6 +130,34 @@ describe('Word redline', async () => {
     expect(pairs).toBe(20)
     // The bundled pairs exercise removed, added and carried-over rows, not only edits.
     expect([...statuses]).toEqual(expect.arrayContaining(['modified', 'added', 'removed', 'carried-over']))
+  })
+
+  it('keeps text Word would mangle exact: &, <, quotes, tabs, characters beyond the BMP, spaces at the edges of runs', async () => {
+    const base = await services.library.version('2025-10')
+    const tricky = (v: Version, id: string, suffix: string): Version => ({
+      ...v,
+      id,
+      clauses: v.clauses.map((c, i) => (i === 1 ? { ...c, text: `${c.text} A & B <C> "D" 'E'\tF 𝔘 ✓${suffix}` } : c))
+    })
+    const comparison = compareVersions(tricky(base, 'tricky-a', ' (old)  '), tricky(base, 'tricky-b', ' — new & <better> 🙂'))
+    const bytes = (await renderDocx(input(comparison))).bytes
+    const doc = readDocx(bytes)
+    expectInvariant(comparison, doc, 'tricky text')
+    // A run starting or ending with a space keeps it only with xml:space="preserve": Word drops it otherwise.
+    const runs = [...doc.xml.matchAll(/<w:(t|delText)( [^>]*)?>([^<]*)<\/w:\1>/g)]
+    expect(runs.length).toBeGreaterThan(10)
+    for (const [whole, , attrs = '', text = ''] of runs) if (/^\s|\s$/.test(text)) expect(attrs, whole).toContain('xml:space="preserve"')
+  })
+
+  it('gives every annotation its own id, however many exports the session made (Word refuses a file where two share one)', async () => {
+    const comparison = compareVersions(await services.library.version('2025-10'), await services.library.version('2026-04'))
+    const ids = (xml: string) => [...xml.matchAll(/<w:(ins|del|moveFrom|moveTo|moveFromRangeStart|moveToRangeStart|bookmarkStart|commentRangeStart) w:id="(\d+)"/g)].map((m) => m[2])
+    const xml = readDocx((await renderDocx(input(comparison))).bytes).xml
+    expect(ids(xml).length).toBeGreaterThan(20)
+    expect(new Set(ids(xml)).size).toBe(ids(xml).length)
+    // The library numbers bookmarks for the whole process: late in a session they reach any fixed start.
+    const late = '<w:bookmarkStart w:id="100000" w:name="a"/><w:ins w:id="100000" w:author="x" w:date="d"><w:r><w:t>x</w:t></w:r></w:ins><w:moveFromRangeStart w:id="100001" w:name="m"/><w:moveFrom w:id="100002"/><w:moveFromRangeEnd w:id="100001"/><w:bookmarkEnd w:id="100000"/>'
+    expect(renumberRevisions(late)).toBe('<w:bookmarkStart w:id="100000" w:name="a"/><w:ins w:id="100001" w:author="x" w:date="d"><w:r><w:t>x</w:t></w:r></w:ins><w:moveFromRangeStart w:id="100003" w:name="m"/><w:moveFrom w:id="100002"/><w:moveFromRangeEnd w:id="100003"/><w:bookmarkEnd w:id="100000"/>')
   })
 
   it('moves clauses with named move-from / move-to pairs, the base text at its old place', async () => {
