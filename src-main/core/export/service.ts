@@ -103,18 +103,28 @@ async function writeExport(out: string, bytes: Buffer, kind: string): Promise<vo
   try {
     await writeFileAtomic(out, bytes, { fsync: true })
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code
-    const reason =
-      code === 'ENOENT'
-        ? `the folder ${dirname(out)} does not exist`
-        : code === 'EACCES' || code === 'EPERM'
-          ? 'permission denied'
-          : code === 'EBUSY'
-            ? 'the file is open in another program; close it and export again'
-            : code === 'EISDIR'
-              ? 'that path is a folder'
-              : (err as Error).message
+    const reason = whyNotWritten((err as NodeJS.ErrnoException).code, out, (err as Error).message)
     throw new ClausewiseError({ code: 'unreadable', file: basename(out), message: `could not write the ${kind}: ${reason}` })
+  }
+}
+
+/** Why a file could not be written, in a reviewer's words. */
+function whyNotWritten(code: string | undefined, out: string, message: string): string {
+  const openElsewhere = 'the file is open in another program; close it and export again'
+  switch (code) {
+    case 'ENOENT':
+      return `the folder ${dirname(out)} does not exist`
+    case 'EBUSY':
+      return openElsewhere
+    case 'EPERM':
+      // Windows answers EPERM when Word or Acrobat holds the file open.
+      return process.platform === 'win32' ? `permission denied, or ${openElsewhere}` : 'permission denied'
+    case 'EACCES':
+      return 'permission denied'
+    case 'EISDIR':
+      return 'that path is a folder'
+    default:
+      return message
   }
 }
 

@@ -26,6 +26,14 @@ describe('clausewise export', () => {
     expect(await readdir(dir)).toEqual([])
   })
 
+  it('refuses a file name that says another format, writing nothing', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'clausewise-export-'))
+    const r = await run('export', '--base', '2025-10', '--target', '2026-04', '--out', join(dir, 'redline.pdf'), '--format', 'docx')
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain('redline.pdf must end in .docx for --format docx')
+    expect(await readdir(dir)).toEqual([])
+  })
+
   it('replaces an existing file whole, and names the format, pages and size', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'clausewise-export-'))
     const out = join(dir, 'redline.pdf')

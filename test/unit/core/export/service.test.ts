@@ -42,6 +42,17 @@ describe('the one export path', () => {
     expect(await readFile(out, 'utf8')).toBe('the export the partner has open')
   })
 
+  it('names a folder it may not write to (EACCES, which root cannot meet here: stood in for)', async () => {
+    const { dir, services } = await setUp()
+    failWith.code = 'EACCES'
+    try {
+      await expect(exportComparison(services, { format: 'docx', baseId: '2025-10', targetId: '2026-04', out: join(dir, 'Redline.docx') })).rejects.toThrow('could not write the Word document: permission denied')
+    } finally {
+      failWith.code = null
+    }
+    expect((await readdir(dir)).filter((f) => f.startsWith('Redline'))).toEqual([])
+  })
+
   it('refuses the same version on both sides before writing anything', async () => {
     const { dir, services } = await setUp()
     await expect(exportComparison(services, { baseId: '2026-04', targetId: '2026-04', out: join(dir, 'same.pdf') })).rejects.toThrow('base and target are the same version ("2026-04")')
