@@ -2,7 +2,8 @@
 // Word redline), for batch jobs and scripts, through the app's one export path.
 import type { CompareOptions } from '../core/compare/types'
 import { ClausewiseError } from '../core/errors'
-import { exportComparison, FORMATS, type ExportFormat } from '../core/export/service'
+import { extname } from 'node:path'
+import { exportComparison, FORMATS, isExportFormat, type ExportFormat } from '../core/export/service'
 import { emptyWorkspace } from '../core/workspace/types'
 import { readOnlyServices } from '../services'
 import { guarded, reviewOf, type Scope } from './common'
@@ -16,6 +17,15 @@ export interface ExportOptions {
   includeUnchanged: boolean
   reviewer?: string
   compare?: CompareOptions
+}
+
+/** The format asked for, or what is wrong with `--format` and `--out` (a usage error). */
+export function exportUsage(format: string, out: string): { format: ExportFormat } | string {
+  if (!isExportFormat(format)) return `--format must be pdf, pdf-side-by-side or docx, not "${format}"`
+  // A Word file named .pdf would open as a broken PDF: the name must say what the file is.
+  const extension = `.${FORMATS[format].extension}`
+  if (extname(out).toLowerCase() !== extension) return `--out ${out} must end in ${extension} for --format ${format}`
+  return { format }
 }
 
 export function exportCommand(scope: Scope, out: Out, o: ExportOptions): Promise<number> {

@@ -1,5 +1,5 @@
 // `clausewise` from a terminal: the same core services as the app, for scripts and batch jobs.
-import { basename, dirname, extname, resolve } from 'node:path'
+import { basename, dirname, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { REVIEW_FILE } from '../core/matter/layout'
 import { createLibrary } from '../services'
@@ -221,21 +221,18 @@ export async function main(argv: readonly string[], out: Out): Promise<number> {
     case 'export': {
       const { base, target, format, granularity } = values
       if (!base || !target || !values.out) return usageError(out, 'export needs --base ID, --target ID and --out FILE')
-      const { FORMATS, isExportFormat } = await import('../core/export/service')
-      if (!isExportFormat(format)) return usageError(out, `--format must be pdf, pdf-side-by-side or docx, not "${format}"`)
-      // A Word file named .pdf would open as a broken PDF: the name must say what the file is.
-      const extension = `.${FORMATS[format].extension}`
-      if (extname(values.out).toLowerCase() !== extension) return usageError(out, `--out ${values.out} must end in ${extension} for --format ${format}`)
       if (granularity !== 'word' && granularity !== 'char') return usageError(out, `--granularity must be word or char, not "${granularity}"`)
+      // The PDF and Word writers and their fonts are the heaviest part of the CLI: a file of their own in the bin.
+      const { exportCommand, exportUsage } = await import('./export-command')
+      const usage = exportUsage(format, values.out)
+      if (typeof usage === 'string') return usageError(out, usage)
       const scope = await openScope()
       if (typeof scope === 'number') return scope
-      // The PDF and Word writers and their fonts are the heaviest part of the CLI: a file of their own in the bin.
-      const { exportCommand } = await import('./export-command')
       return exportCommand(scope, out, {
         baseId: base,
         targetId: target,
         out: resolve(values.out),
-        format,
+        format: usage.format,
         includeUnchanged: values['include-unchanged'],
         reviewer: values.reviewer,
         compare: { granularity, ignoreCase: values['ignore-case'], ignorePunctuation: values['ignore-punctuation'], ignoreWhitespace: values['ignore-whitespace'] }

@@ -250,7 +250,8 @@ function comment(citation: ResolvedCitation, id: number, input: ExportInput, aut
   const source = input.sources.find((s) => s.id === citation.sourceId)
   const sourceLine = source ? [source.title, source.publisher ?? 'Publisher not stated', source.published ? longDate(source.published) : 'undated'].join(', ') : citation.sourceId
   const cited = new Date(citation.modified || citation.created)
-  const date = Number.isNaN(cited.getTime()) ? input.exportedAt : cited
+  // Whole seconds, as the tracked changes' w:date: Word writes no milliseconds.
+  const date = new Date(Math.floor((Number.isNaN(cited.getTime()) ? input.exportedAt : cited).getTime() / 1000) * 1000)
   const by = citation.reviewer || author
   const state = citation.orphan ? ' The passage is no longer in the source’s text.' : citation.fuzzy ? ' The source’s text changed around the passage.' : ''
   return {

@@ -82,7 +82,8 @@ export async function exportComparison({ library, evidence, compare }: ExportSer
     citations: relevant,
     sources: index.sources,
     versions: index.versions,
-    reviewer: request.reviewer?.trim() || reviewerSetting,
+    // Trimmed here, once, so every format names the reviewer alike.
+    reviewer: request.reviewer?.trim() || reviewerSetting.trim(),
     exportedAt: request.now ?? new Date(),
     includeUnchanged
   })

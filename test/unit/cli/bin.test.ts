@@ -38,4 +38,13 @@ describe('the clausewise bin', () => {
     await run(process.execPath, [bin, 'export', '--base', '2025-10', '--target', '2026-04', '--out', out])
     expect(readFileSync(out).subarray(0, 5).toString('latin1')).toBe('%PDF-')
   })
+
+  it('exports the side-by-side PDF and the Word redline through the same writer, and refuses a name of another format', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'clausewise-bin-'))
+    await run(process.execPath, [bin, 'export', '--base', '2025-10', '--target', '2026-04', '--out', join(dir, 'two.pdf'), '--format', 'pdf-side-by-side'])
+    expect(readFileSync(join(dir, 'two.pdf')).subarray(0, 5).toString('latin1')).toBe('%PDF-')
+    await run(process.execPath, [bin, 'export', '--base', '2025-10', '--target', '2026-04', '--out', join(dir, 'redline.docx'), '--format', 'docx'])
+    expect(readFileSync(join(dir, 'redline.docx')).subarray(0, 2).toString('latin1')).toBe('PK')
+    await expect(run(process.execPath, [bin, 'export', '--base', '2025-10', '--target', '2026-04', '--out', join(dir, 'x.pdf'), '--format', 'docx'])).rejects.toMatchObject({ code: 2 })
+  })
 })
