@@ -713,8 +713,10 @@ function redlineClause(
   const notes = numbered.get(clause.key) ?? []
   const marks = notes.map((x) => markFor(clause, x, weight))
   const columns = layout === 'side-by-side' ? sideBySide(w, clause, marks, versionName) : undefined
-  // The heading stays with its text: with a side-by-side row's whole height when it fits a page.
-  w.ensure(columns ? Math.min(columns.height + 52, w.bottom - MARGIN.top) : 70)
+  // The heading stays with its text: with a side-by-side row's whole height when it fits a page;
+  // a row taller than any page starts wherever a few of its lines fit, and continues.
+  const whole = columns ? columns.height + 52 : 70
+  w.ensure(whole > w.bottom - MARGIN.top ? 140 : whole)
   const range = w.doc.bufferedPageRange()
   const page = range.start + range.count - 1
   w.doc.outline.addItem(`${index}. ${heading} (${status})`)

@@ -204,6 +204,13 @@ describe('side-by-side and tagged PDF', async () => {
     expect(Math.abs(l - r)).toBeLessThan(1)
     expect(l).toBeGreaterThan(480)
     expect(tall.pages.at(-2)!.text + tall.pages.at(-1)!.text).toContain('THE END.')
+
+    // After a short row, the tall one starts on the same page rather than leaving it nearly blank.
+    const short = changed.find((c) => c.clauseId !== 'ip-licence' && (c.base?.text.length ?? 0) < 200)!
+    const after = await openPdf(await renderSideBySidePdf({ ...input, comparison: { ...comparison, clauses: [short, long] } }))
+    const first = after.pages.slice(1).find((p) => p.text.includes(short.heading))!
+    expect(first.text).toContain('IP licence')
+    expect(first.text).toContain('Microsoft holds')
   })
 
   it('names carried-over rows as such and says which side a clause is missing from', async () => {
