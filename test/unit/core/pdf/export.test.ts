@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createServices } from '../../../../src-main/services'
 import { compareVersions } from '../../../../src-main/core/compare/compare'
-import { exportPdf, suggestedPdfName } from '../../../../src-main/core/pdf/service'
+import { exportComparison, suggestedExportName } from '../../../../src-main/core/export/service'
 import { renderPdf } from '../../../../src-main/core/pdf/export'
 import type { ResolvedCitation } from '../../../../src-main/core/evidence/service'
 import type { ClauseComparison } from '../../../../src-main/core/compare/types'
@@ -73,7 +73,7 @@ describe('annotated PDF export', async () => {
   await services.evidence.cite({ versionId: '2026-04', clauseId: 'ip-licence', sourceId: 'hamidun-news', quote: 'this license is no longer exclusive', stance: 'supports', note: 'April article', reviewer: 'A. Reviewer' })
   await services.evidence.cite({ versionId: '2026-04', clauseId: 'ip-licence', sourceId: 'windows-central', quote: "Microsoft retains exclusive access to OpenAI's intellectual property and models through 2030.", stance: 'contradicts', reviewer: 'A. Reviewer' })
   const out = join(dir, 'redline.pdf')
-  const result = await exportPdf(services, { baseId: '2025-10', targetId: '2026-04', out, reviewer: 'A. Reviewer', now: new Date('2026-11-24T12:00:00Z') })
+  const result = await exportComparison(services, { baseId: '2025-10', targetId: '2026-04', out, reviewer: 'A. Reviewer', now: new Date('2026-11-24T12:00:00Z') })
   const bytes = await readFile(out)
   const pdf = await openPdf(bytes)
   const comparison = compareVersions(await services.library.version('2025-10'), await services.library.version('2026-04'))
@@ -118,7 +118,7 @@ describe('annotated PDF export', async () => {
 
   it('names the version a carried-over term comes from by its date when unchanged terms are included', async () => {
     const all = join(await mkdtemp(join(tmpdir(), 'clausewise-pdf-all-')), 'with-unchanged.pdf')
-    await exportPdf(services, { baseId: '2025-10', targetId: '2026-04', out: all, includeUnchanged: true, now: new Date('2026-11-24T12:00:00Z') })
+    await exportComparison(services, { baseId: '2025-10', targetId: '2026-04', out: all, includeUnchanged: true, now: new Date('2026-11-24T12:00:00Z') })
     const titles = (await openPdf(await readFile(all))).outline.map((o) => o.title)
     expect(titles).toContainEqual(expect.stringContaining('Frontier models (Carried over from 28 October 2025 (not restated))'))
     expect(titles.join('\n')).not.toMatch(/Carried over from 20\d\d-\d\d/)
@@ -267,19 +267,19 @@ describe('annotated PDF export', async () => {
   })
 
   it('refuses an unwritable path and unknown ids, leaving no file', async () => {
-    await expect(exportPdf(services, { baseId: '2025-10', targetId: '2026-04', out: join(dir, 'missing', 'x.pdf') })).rejects.toThrow(/could not write the PDF: the folder .* does not exist/)
-    await expect(exportPdf(services, { baseId: '2025-10', targetId: 'nope', out: join(dir, 'y.pdf') })).rejects.toThrow('no version with id "nope"')
+    await expect(exportComparison(services, { baseId: '2025-10', targetId: '2026-04', out: join(dir, 'missing', 'x.pdf') })).rejects.toThrow(/could not write the PDF: the folder .* does not exist/)
+    await expect(exportComparison(services, { baseId: '2025-10', targetId: 'nope', out: join(dir, 'y.pdf') })).rejects.toThrow('no version with id "nope"')
     expect((await readdir(dir)).filter((f) => f.endsWith('.pdf') || f.includes('.pdf.'))).toEqual(['redline.pdf'])
   })
 })
 
 describe('the name the save dialog proposes', () => {
   it('names dated versions by their dates, as the PDF\'s title does, and undated drafts by their titles, safe as a file name', () => {
-    expect(suggestedPdfName({ date: '2025-10-28', title: 'October 2025 agreement' }, { date: '2026-04-27', title: 'April' })).toBe('Redline 2025-10-28 to 2026-04-27.pdf')
-    expect(suggestedPdfName({ date: '2019', title: 'Original partnership' }, { date: '2025-01', title: 'January 2025 changes' })).toBe('Redline 2019 to 2025-01.pdf')
+    expect(suggestedExportName({ date: '2025-10-28', title: 'October 2025 agreement' }, { date: '2026-04-27', title: 'April' }, 'pdf')).toBe('Redline 2025-10-28 to 2026-04-27.pdf')
+    expect(suggestedExportName({ date: '2019', title: 'Original partnership' }, { date: '2025-01', title: 'January 2025 changes' }, 'pdf')).toBe('Redline 2019 to 2025-01.pdf')
     // One undated, or both of one day: the dates would not tell them apart.
-    expect(suggestedPdfName({ date: '', title: 'MSA: draft 1/2' }, { date: '2026-02-01', title: 'MSA "final"\u0007 ' })).toBe('Redline MSA - draft 1 - 2 to MSA - final.pdf')
-    expect(suggestedPdfName({ date: '2026-02-01', title: 'Draft A' }, { date: '2026-02-01', title: 'Draft B' })).toBe('Redline Draft A to Draft B.pdf')
-    expect(suggestedPdfName({ date: '', title: 'x'.repeat(80) }, { date: '', title: '...' })).toBe(`Redline ${'x'.repeat(60)}… to version.pdf`)
+    expect(suggestedExportName({ date: '', title: 'MSA: draft 1/2' }, { date: '2026-02-01', title: 'MSA "final"\u0007 ' }, 'pdf')).toBe('Redline MSA - draft 1 - 2 to MSA - final.pdf')
+    expect(suggestedExportName({ date: '2026-02-01', title: 'Draft A' }, { date: '2026-02-01', title: 'Draft B' }, 'pdf')).toBe('Redline Draft A to Draft B.pdf')
+    expect(suggestedExportName({ date: '', title: 'x'.repeat(80) }, { date: '', title: '...' }, 'pdf')).toBe(`Redline ${'x'.repeat(60)}… to version.pdf`)
   })
 })
