@@ -26,6 +26,7 @@ import type { ClauseComparison, Comparison, RowClause } from '../compare/types'
 import { isConflict, rowEvidenceClauseIds } from '../evidence/rules'
 import { summarizeByClause, type ResolvedCitation } from '../evidence/service'
 import type { ExportInput, Rendered } from '../export/types'
+import { byDate, optionsText, pairName } from '../export/words'
 import { longDate } from '../text/dates'
 import { moveFromRuns, moveToRuns, withMoves } from './moves'
 import { partRuns, revision, textRuns, type Revision } from './runs'
@@ -113,20 +114,10 @@ export async function renderDocx(input: ExportInput): Promise<Rendered> {
   return { bytes: withMoves(await Packer.toBuffer(doc), rev) }
 }
 
-/** Whether the versions are named by date: both dated, on different days. */
-function byDate(c: Comparison): boolean {
-  return Boolean(c.base.date && c.target.date && c.base.date !== c.target.date)
-}
-
-function pairName(c: Comparison): string {
-  return byDate(c) ? `${longDate(c.base.date)} → ${longDate(c.target.date)}` : `${c.base.title} → ${c.target.title}`
-}
-
-function optionsText(c: Comparison): string {
+/** The Word file says when the options' ignored differences are still tracked (the invariant is the exact text). */
+function trackedOptionsText(c: Comparison): string {
   const o = c.options
-  const ignored = [o.ignoreCase ? 'case' : '', o.ignorePunctuation ? 'punctuation' : '', o.ignoreWhitespace ? 'spacing' : ''].filter(Boolean)
-  const how = o.granularity === 'char' ? 'Character by character' : 'Word by word'
-  return ignored.length ? `${how}, ignoring ${ignored.length > 1 ? `${ignored.slice(0, -1).join(', ')} and ${ignored.at(-1)}` : ignored[0]} (still tracked)` : how
+  return o.ignoreCase || o.ignorePunctuation || o.ignoreWhitespace ? `${optionsText(c)} (still tracked)` : optionsText(c)
 }
 
 const muted = (text: string, extra: { italics?: boolean; bold?: boolean } = {}): TextRun => new TextRun({ text, color: MUTED, ...extra })
@@ -186,7 +177,7 @@ function cover(input: ExportInput, author: string): Array<Paragraph | Table> {
     table([
       [cell('Reviewer', { bold: true, width: 25, shade: true }), cell(input.reviewer.trim() || 'Not named')],
       [cell('Exported', { bold: true, shade: true }), cell(exported)],
-      [cell('Compared', { bold: true, shade: true }), cell(optionsText(c))],
+      [cell('Compared', { bold: true, shade: true }), cell(trackedOptionsText(c))],
       [cell('Tracked changes', { bold: true, shade: true }), cell(`By ${author}, dated ${exported}. Accept all to read the target, reject all to read the base.`)]
     ]),
     new Paragraph(''),

@@ -16,6 +16,7 @@ import { loadFaces, type Face, type FaceName } from './fonts'
 import { layoutRuns, MARK_SCALE, type Line, type Piece, type Run, type RunStyle } from './layout'
 import { markerOffset, termWeights } from './markers'
 import type { ExportInput } from '../export/types'
+import { byDate, optionsText, pairName } from '../export/words'
 
 /** The annotated PDF's input is every export's (core/export/types.ts). */
 export type PdfInput = ExportInput
@@ -51,19 +52,6 @@ const TITLE = { face: 'serifBold' as const, size: 24 }
 /** How far a citation marker is raised above the baseline, against the text's size. */
 const MARK_RISE = 0.36
 type Doc = PDFKit.PDFDocument
-
-/** Whether the title names the versions by date: both dated, on different days. */
-function byDate(c: Comparison): boolean {
-  return Boolean(c.base.date && c.target.date && c.base.date !== c.target.date)
-}
-
-/**
- * The two versions as the title names them: by date, as the bundled case's versions are known;
- * by title when a version has no date or both share one (two drafts imported the same day).
- */
-function pairName(c: Comparison): string {
-  return byDate(c) ? `${longDate(c.base.date)} → ${longDate(c.target.date)}` : `${c.base.title} → ${c.target.title}`
-}
 
 /** The inline redline, or base and target in two aligned columns per clause. */
 export type PdfLayout = 'inline' | 'side-by-side'
@@ -681,14 +669,6 @@ function key(w: Writer, top: number): void {
 /** The sources the export cites, in the library's order, with how many citations each. */
 function citedSources(input: PdfInput): Array<{ source: SourceSummary; count: number }> {
   return input.sources.map((source) => ({ source, count: input.citations.filter((x) => x.sourceId === source.id).length })).filter((x) => x.count > 0)
-}
-
-/** "Word by word", "Character by character, ignoring case and punctuation". */
-function optionsText(c: Comparison): string {
-  const o = c.options
-  const ignored = [o.ignoreCase ? 'case' : '', o.ignorePunctuation ? 'punctuation' : '', o.ignoreWhitespace ? 'spacing' : ''].filter(Boolean)
-  const how = o.granularity === 'char' ? 'Character by character' : 'Word by word'
-  return ignored.length ? `${how}, ignoring ${ignored.length > 1 ? `${ignored.slice(0, -1).join(', ')} and ${ignored.at(-1)}` : ignored[0]}` : how
 }
 
 /** The named destination of the nth clause of the redline, which the cover links to. */
