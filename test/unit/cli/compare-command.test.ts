@@ -2,21 +2,15 @@ import { describe, expect, it } from 'vitest'
 import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { main } from '../../../src-main/cli/main'
-import type { Out } from '../../../src-main/cli/output'
 import { syntheticPair, toModelYaml } from '../../../bench/synthetic'
+import { runCli } from '../../support/run-cli'
 
 interface JsonComparison {
   summary: Record<string, number>
   clauses: Array<{ clauseId: string; status: string; base: { text: string } | null; target: { text: string } | null; parts: Array<{ op: string; text: string }> }>
 }
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = ''
-  let stderr = ''
-  const out: Out = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), color: false }
-  return { code: await main(argv, out), stdout, stderr }
-}
+const run = runCli
 
 function checkInvariant(c: JsonComparison): void {
   for (const clause of c.clauses) {

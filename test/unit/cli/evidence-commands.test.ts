@@ -2,15 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { mkdtemp, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { main } from '../../../src-main/cli/main'
-import type { Out } from '../../../src-main/cli/output'
+import { runCli } from '../../support/run-cli'
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = ''
-  let stderr = ''
-  const out: Out = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), color: false }
-  return { code: await main(argv, out), stdout, stderr }
-}
+const run = runCli
 
 describe('clausewise cite and evidence', () => {
   it('creates the workspace, cites both articles and reports the conflict', async () => {

@@ -6,16 +6,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { execFileSync } from 'node:child_process'
 import { unzipSync, strFromU8 } from 'fflate'
-import { main } from '../../../src-main/cli/main'
 import { syntheticPair, toModelYaml } from '../../../bench/synthetic'
-import type { Out } from '../../../src-main/cli/output'
+import { runCli } from '../../support/run-cli'
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = ''
-  let stderr = ''
-  const out: Out = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), color: false }
-  return { code: await main(argv, out), stdout, stderr }
-}
+const run = runCli
 
 describe('clausewise export', () => {
   it('refuses an unknown format as a usage error, writing nothing', async () => {

@@ -4,18 +4,11 @@ import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { cp, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { main } from '../../../src-main/cli/main'
-import type { Out } from '../../../src-main/cli/output'
+import { runCli } from '../../support/run-cli'
 
 const ROOT = join(__dirname, '../../..')
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = ''
-  let stderr = ''
-  const out: Out = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), color: false }
-  const code = await main(argv, out)
-  return { code, stdout, stderr }
-}
+const run = runCli
 
 describe('clausewise sources', () => {
   it('prints only JSON on stdout: five sources with offsets that slice back', async () => {

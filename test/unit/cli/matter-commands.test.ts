@@ -18,17 +18,12 @@ import type { Version } from '../../../src-main/core/models/types'
 import type { Source } from '../../../src-main/core/sources/types'
 import { createLibrary, reviewServices } from '../../../src-main/services'
 import { compoundFile, corruptDocx, doctypeDocx, pagesPackage, RTF, zipBombDocx } from '../../support/bad-documents'
+import { runCli } from '../../support/run-cli'
 
 const ROOT = join(__dirname, '../../..')
 const DOCS = join(ROOT, 'test/fixtures/documents')
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = ''
-  let stderr = ''
-  const out: Out = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), color: false }
-  const code = await main(argv, out)
-  return { code, stdout, stderr }
-}
+const run = runCli
 
 /** SHA-256 over every file and folder under `dir`: relative names, kinds and bytes, in a fixed order. */
 function folderHash(dir: string): string {

@@ -3,19 +3,13 @@
 // from them; test/fixtures/documents/make-docx-fixtures.mjs) read, split and compared.
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { main } from '../../../src-main/cli/main'
-import type { Out } from '../../../src-main/cli/output'
 import type { SegmentJson } from '../../../src-main/cli/segment-command'
 import type { Comparison } from '../../../src-main/core/compare/types'
+import { runCli } from '../../support/run-cli'
 
 const DOCS = join(__dirname, '../../fixtures/documents')
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = ''
-  let stderr = ''
-  const out: Out = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), color: false }
-  return { code: await main(argv, out), stdout, stderr }
-}
+const run = runCli
 
 async function segmentJson(file: string): Promise<SegmentJson> {
   const { code, stdout, stderr } = await run('segment', join(DOCS, file), '--json')
