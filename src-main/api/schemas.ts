@@ -3,6 +3,7 @@
 import { isAbsolute } from 'node:path'
 import { z } from 'zod'
 import { MAX_LINK_CLAUSES, MAX_NOTE_CHARS, MAX_REVIEWER_CHARS, MAX_TITLE_CHARS, tooLong } from '../core/workspace/schema'
+import { EXPORT_FORMATS } from '../core/export/types'
 import { STANCES } from '../core/workspace/types'
 import type { ApiMethod, ArgsOf } from './contract'
 
@@ -62,7 +63,7 @@ export const API_ARG_SCHEMAS: { [M in ApiMethod]: z.ZodType<ArgsOf<M>> } = {
   redo: z.undefined(),
   getHistory: z.undefined(),
   getWorkspaceStatus: z.undefined(),
-  exportComparison: z.strictObject({ baseId: id, targetId: id, format: z.enum(['pdf', 'pdf-side-by-side', 'docx']).optional(), includeUnchanged: z.boolean().optional(), options: compareOptions }),
+  exportComparison: z.strictObject({ baseId: id, targetId: id, format: z.enum(EXPORT_FORMATS).optional(), includeUnchanged: z.boolean().optional(), options: compareOptions }),
   // No argument: main reveals only the file its last export wrote, never a path the page names.
   revealExport: z.undefined(),
   getMatter: z.undefined(),

@@ -4,6 +4,7 @@ import type { CompareOptions } from '../core/compare/types'
 import { ClausewiseError } from '../core/errors'
 import { extname } from 'node:path'
 import { exportComparison, FORMATS, isExportFormat, type ExportFormat } from '../core/export/service'
+import { EXPORT_FORMATS } from '../core/export/types'
 import { emptyWorkspace } from '../core/workspace/types'
 import { readOnlyServices } from '../services'
 import { guarded, reviewOf, type Scope } from './common'
@@ -21,7 +22,7 @@ export interface ExportOptions {
 
 /** The format asked for, or what is wrong with `--format` and `--out` (a usage error). */
 export function exportUsage(format: string, out: string): { format: ExportFormat } | string {
-  if (!isExportFormat(format)) return `--format must be pdf, pdf-side-by-side or docx, not "${format}"`
+  if (!isExportFormat(format)) return `--format must be ${EXPORT_FORMATS.slice(0, -1).join(', ')} or ${EXPORT_FORMATS.at(-1)}, not "${format}"`
   // A Word file named .pdf would open as a broken PDF: the name must say what the file is.
   const extension = `.${FORMATS[format].extension}`
   if (extname(out).toLowerCase() !== extension) return `--out ${out} must end in ${extension} for --format ${format}`

@@ -12,7 +12,7 @@ import type { Library } from '../library'
 import type { VersionSummary } from '../models/types'
 import { renderDocx } from '../docx/redline'
 import { renderPdf, renderSideBySidePdf } from '../pdf/export'
-import type { ExportFormat, ExportInput, Rendered } from './types'
+import { EXPORT_FORMATS, type ExportFormat, type ExportInput, type Rendered } from './types'
 
 export type { ExportFormat }
 
@@ -65,7 +65,7 @@ const RENDERERS: Readonly<Record<ExportFormat, (input: ExportInput) => Promise<R
 }
 
 export function isExportFormat(value: string): value is ExportFormat {
-  return Object.hasOwn(FORMATS, value)
+  return (EXPORT_FORMATS as readonly string[]).includes(value)
 }
 
 export async function exportComparison({ library, evidence, compare }: ExportServices, request: ExportRequest, reviewerSetting = ''): Promise<ExportResult> {

@@ -5,7 +5,9 @@ import type { ResolvedCitation } from '../evidence/service'
 import type { VersionSummary } from '../models/types'
 import type { SourceSummary } from '../sources/types'
 
-export type ExportFormat = 'pdf' | 'pdf-side-by-side' | 'docx'
+/** Every format, in the order menus offer them; the CLI and the API schema check against this list. */
+export const EXPORT_FORMATS = ['pdf', 'pdf-side-by-side', 'docx'] as const
+export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 
 export interface ExportInput {
   comparison: Comparison
